@@ -1,0 +1,75 @@
+// The .recipe language.
+//
+// A recipe is a list of statements: imports (`use`), parameters (`param`) and blocks.
+// A block holds entries; an entry is a key followed by values and ends at a newline or `;`
+// (or at the closing brace). Which keys and values are valid is decided by the schema
+// (io.wkforge.lang.schema), not here: the grammar stays small and generic so that a broken
+// file still parses into a useful partial tree for the checker and the editor.
+grammar Recipe;
+
+@header {
+// Generated from grammar/io/wkforge/lang/parser/Recipe.g4 - do not edit.
+}
+
+recipe      : sep* (statement (sep+ statement)* sep*)? EOF ;
+
+statement   : useDecl
+            | paramDecl
+            | block
+            ;
+
+// use "targets/hi3516dv300"
+useDecl     : USE STRING ;
+
+// param epochs = 100
+paramDecl   : PARAM IDENT '=' value ;
+
+// train resnet18 { ... }     frames { fps 1; format png }
+block       : name=IDENT label? LBRACE sep* (entry (sep+ entry)* sep*)? RBRACE ;
+
+label       : IDENT | STRING ;
+
+// `fps 2`, `mean 127.5 127.5 127.5`, or a class row `1 scene megamind videos "a.avi"`
+entry       : key=entryKey value* ;
+
+entryKey    : IDENT | INT | USE | PARAM ;
+
+value       : INT            # intValue
+            | DECIMAL        # decimalValue
+            | PERCENT        # percentValue
+            | SIZE           # sizeValue
+            | STRING         # stringValue
+            | IDENT          # identValue
+            | PARAM_REF      # paramRef
+            ;
+
+sep         : NEWLINE | SEMI ;
+
+USE         : 'use' ;
+PARAM       : 'param' ;
+LBRACE      : '{' ;
+RBRACE      : '}' ;
+SEMI        : ';' ;
+EQUALS      : '=' ;
+
+SIZE        : DIGITS 'x' DIGITS ;
+PERCENT     : '-'? DIGITS ('.' DIGITS)? '%' ;
+DECIMAL     : '-'? DIGITS '.' DIGITS EXPONENT?
+            | '-'? DIGITS EXPONENT
+            ;
+INT         : '-'? DIGITS ;
+STRING      : '"' (~["\\\r\n] | '\\' .)* '"' ;
+// A string with no closing quote on its line: its own token, so the message can say so.
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
+PARAM_REF   : '$' IDENT_CHARS ;
+IDENT       : IDENT_CHARS ;
+
+COMMENT     : '#' ~[\r\n]* -> channel(HIDDEN) ;
+NEWLINE     : '\r'? '\n' ;
+WS          : [ \t]+ -> skip ;
+// Anything else becomes one token so the parser reports it once, at its place.
+UNKNOWN_CHAR : . ;
+
+fragment DIGITS      : [0-9]+ ;
+fragment EXPONENT    : [eE] [+-]? DIGITS ;
+fragment IDENT_CHARS : [a-zA-Z_] [a-zA-Z0-9_]* ;

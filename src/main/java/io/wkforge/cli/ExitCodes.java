@@ -1,0 +1,16 @@
+package io.wkforge.cli;
+
+/** Process exit codes; documented in README and docs/cli.md. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** A bug in wkforge: never caused by user input. */
+    public static final int INTERNAL = 1;
+    /** The recipe or the command line is wrong. */
+    public static final int USAGE = 2;
+    /** A stage failed: bad data, an external tool, the board. */
+    public static final int STAGE_FAILED = 3;
+    /** An accuracy gate (e.g. quantize.max_top1_drop) failed. */
+    public static final int GATE_FAILED = 4;
+
+    private ExitCodes() {}
+}

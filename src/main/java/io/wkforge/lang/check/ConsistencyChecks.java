@@ -1,0 +1,118 @@
+package io.wkforge.lang.check;
+
+import io.wkforge.lang.diag.Code;
+import io.wkforge.lang.diag.Diagnostic;
+import io.wkforge.lang.diag.Diagnostics;
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.model.Setting;
+import io.wkforge.lang.source.Span;
+import io.wkforge.lang.syntax.Value;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Rules that relate settings to each other, checked on the effective (merged) recipe. */
+final class ConsistencyChecks {
+    private ConsistencyChecks() {}
+
+    static void run(EffectiveRecipe r, Diagnostics diags) {
+        cropWithinResize(r, diags);
+        stdPerChannel(r, diags);
+        scheduleShape(r, diags);
+        devicesShape(r, diags);
+        deployVia(r, diags);
+        normForImageType(r, diags);
+    }
+
+    private static Diagnostic at(Code code, Setting s, String message) {
+        Span span = s.values() != null && !s.values().isEmpty()
+                ? s.values().get(0).span().to(s.values().get(s.values().size() - 1).span()) : s.origin().span();
+        return Diagnostic.of(code, s.origin().source(), span, message);
+    }
+
+    private static void cropWithinResize(EffectiveRecipe r, Diagnostics diags) {
+        Setting resize = r.setting("preprocess.resize");
+        Setting crop = r.setting("preprocess.crop");
+        if (!resize.isSet() || !crop.isSet()) return;
+        Value.SizeLit rs = resize.asSize();
+        Value.SizeLit cs = crop.asSize();
+        if (cs.width() > rs.width() || cs.height() > rs.height()) {
+            Diagnostic d = at(Code.CROP_LARGER_THAN_RESIZE, crop,
+                    "crop " + cs.text() + " is larger than resize " + rs.text())
+                    .withHelp("the crop is taken from the resized image: make crop at most " + rs.text());
+            if (resize.origin().source() != null) {
+                d = d.withRelated(resize.origin().source(), resize.origin().span(), "resize is set here");
+            }
+            diags.add(d);
+        }
+    }
+
+    private static void stdPerChannel(EffectiveRecipe r, Diagnostics diags) {
+        Setting std = r.setting("preprocess.std");
+        if (!std.isSet() || std.values().size() != 3) return;
+        List<BigDecimal> v = std.asDecimals();
+        if (v.get(0).compareTo(v.get(1)) != 0 || v.get(1).compareTo(v.get(2)) != 0) {
+            diags.add(at(Code.STD_DIFFERS_PER_CHANNEL, std,
+                    "std differs per channel (" + std.text() + ") but NNIE applies one data_scale to all channels")
+                    .withHelp("use one value for all channels (e.g. the mean of the three); otherwise the board's input "
+                            + "scaling differs from training unless export folds 1/std per channel into the first convolution"));
+        }
+    }
+
+    private static void scheduleShape(EffectiveRecipe r, Diagnostics diags) {
+        Setting s = r.setting("train.schedule");
+        if (!s.isSet() || s.values().isEmpty()) return;
+        String kind = s.asString();
+        int milestones = s.values().size() - 1;
+        if (kind.equals("step") && milestones == 0) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, s, "`schedule step` needs the epochs at which to divide the rate")
+                    .withHelp("e.g. `schedule step 30 60 90`"));
+        } else if (!kind.equals("step") && milestones > 0) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, s, "`schedule " + kind + "` takes no epochs")
+                    .withHelp("only `schedule step E1 E2...` lists epochs"));
+        } else if (kind.equals("step")) {
+            long prev = 0;
+            for (Value v : s.values().subList(1, s.values().size())) {
+                long e = ((Value.IntLit) v).value();
+                if (e <= prev) {
+                    diags.add(Diagnostic.of(Code.INCONSISTENT_SETTINGS, s.origin().source(), v.span(),
+                            "step epochs must increase, found " + e + " after " + prev));
+                    break;
+                }
+                prev = e;
+            }
+        }
+    }
+
+    private static void devicesShape(EffectiveRecipe r, Diagnostics diags) {
+        Setting s = r.setting("train.devices");
+        if (!s.isSet() || s.values().size() <= 1) return;
+        if (!s.asString().equals("gpu")) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, s, "device ids are only meaningful with `devices gpu`")
+                    .withHelp("write `devices gpu 0 1` or just `devices " + s.asString() + "`"));
+        }
+    }
+
+    private static void deployVia(EffectiveRecipe r, Diagnostics diags) {
+        Setting via = r.setting("deploy.via");
+        if (!via.isSet() || via.values().isEmpty()) return;
+        if (via.asString().equals("ssh")) {
+            if (via.values().size() > 1) {
+                diags.add(at(Code.INCONSISTENT_SETTINGS, via, "`via ssh` takes no path")
+                        .withHelp("set the board folder with `remote_dir`"));
+            }
+            if (!r.setting("deploy.host").isSet()) {
+                diags.add(at(Code.MISSING_SETTING, via, "`via ssh` needs `host`")
+                        .withHelp("add `host \"192.168.1.10\"` (the board's address) to the deploy block"));
+            }
+        }
+    }
+
+    private static void normForImageType(EffectiveRecipe r, Diagnostics diags) {
+        Setting imageType = r.setting("quantize.image_type");
+        Setting norm = r.setting("quantize.norm_type");
+        if (imageType.isSet() && norm.isSet() && imageType.asString().equals("feature_map") && !norm.asString().equals("none")) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, norm, "`image_type feature_map` requires `norm_type none`")
+                    .withHelp("nnie_mapper rejects normalisation of feature-map input"));
+        }
+    }
+}

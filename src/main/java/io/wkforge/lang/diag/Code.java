@@ -1,0 +1,91 @@
+package io.wkforge.lang.diag;
+
+/**
+ * Every diagnostic wkforge reports, with a code that is never reused. Users search for these
+ * codes, docs list them and tests assert them, so a code keeps its meaning forever: retire a
+ * code rather than change what it means.
+ */
+public enum Code {
+    // 0xx: syntax
+    SYNTAX(1, Severity.ERROR, "syntax error"),
+    UNEXPECTED_CHARACTER(2, Severity.ERROR, "unexpected character"),
+    UNTERMINATED_STRING(3, Severity.ERROR, "unterminated string"),
+    TOO_MANY_ERRORS(4, Severity.NOTE, "too many errors in one file"),
+
+    // 1xx: blocks and settings
+    UNKNOWN_BLOCK(101, Severity.ERROR, "unknown block"),
+    UNKNOWN_SETTING(102, Severity.ERROR, "unknown setting"),
+    WRONG_TYPE(103, Severity.ERROR, "value of the wrong type"),
+    WRONG_UNIT(104, Severity.ERROR, "value with the wrong unit"),
+    OUT_OF_RANGE(105, Severity.ERROR, "value out of range"),
+    WRONG_ARITY(106, Severity.ERROR, "wrong number of values"),
+    DUPLICATE_SETTING(107, Severity.ERROR, "setting given twice"),
+    DUPLICATE_BLOCK(108, Severity.ERROR, "block given twice"),
+    BAD_LABEL(109, Severity.ERROR, "missing or invalid block label"),
+    MISSING_SETTING(119, Severity.ERROR, "required setting missing"),
+
+    // 11x: classes
+    DUPLICATE_CLASS_ID(110, Severity.ERROR, "duplicate class id"),
+    DUPLICATE_CLASS_NAME(111, Severity.ERROR, "duplicate class name"),
+    CLASS_IDS_NOT_CONTIGUOUS(112, Severity.ERROR, "class ids are not 1..N"),
+    NO_BACKGROUND_CLASS(113, Severity.ERROR, "no background class"),
+    BACKGROUND_NOT_LAST(114, Severity.ERROR, "background class is not the last class"),
+    BAD_CLASS_ROW(115, Severity.ERROR, "malformed class row"),
+    NO_CLASSES(116, Severity.ERROR, "no classes"),
+
+    // 12x: cross-setting consistency
+    CROP_LARGER_THAN_RESIZE(120, Severity.ERROR, "crop larger than resize"),
+    STD_DIFFERS_PER_CHANNEL(122, Severity.WARNING, "std differs per channel"),
+    INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
+
+    // 13x: params
+    UNDEFINED_PARAM(130, Severity.ERROR, "undefined parameter"),
+    DUPLICATE_PARAM(131, Severity.ERROR, "parameter declared twice"),
+    BAD_OVERRIDE(132, Severity.ERROR, "invalid --set override"),
+    UNUSED_PARAM(133, Severity.WARNING, "parameter never used"),
+
+    // 14x: imports
+    IMPORT_NOT_FOUND(140, Severity.ERROR, "import not found"),
+    IMPORT_CYCLE(141, Severity.ERROR, "import cycle"),
+    IMPORT_UNREADABLE(142, Severity.ERROR, "import cannot be read"),
+
+    // 15x: input files
+    GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
+    FILE_UNREADABLE(151, Severity.ERROR, "file cannot be read");
+
+    private final int number;
+    private final Severity defaultSeverity;
+    private final String title;
+
+    Code(int number, Severity defaultSeverity, String title) {
+        this.number = number;
+        this.defaultSeverity = defaultSeverity;
+        this.title = title;
+    }
+
+    /** The stable identifier shown to users, e.g. {@code E102} or {@code W122}. */
+    public String id() {
+        return id(defaultSeverity);
+    }
+
+    public String id(Severity severity) {
+        char prefix = switch (severity) {
+            case ERROR -> 'E';
+            case WARNING -> 'W';
+            case NOTE -> 'N';
+        };
+        return String.format("%c%03d", prefix, number);
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public String title() {
+        return title;
+    }
+}

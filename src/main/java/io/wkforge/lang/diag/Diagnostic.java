@@ -1,0 +1,63 @@
+package io.wkforge.lang.diag;
+
+import io.wkforge.lang.source.SourceFile;
+import io.wkforge.lang.source.Span;
+import java.util.List;
+
+/**
+ * One finding about a recipe: a stable code, a terse message, the exact span it is about, and
+ * optionally a `help` line that says what to do and notes that point at related places.
+ *
+ * @param source null for findings that are not about a place in a file (a --set flag, say)
+ */
+public record Diagnostic(Code code, Severity severity, String message, SourceFile source, Span span,
+                         String help, List<Related> related) {
+
+    /** A secondary place worth showing, e.g. where a duplicate was first declared. */
+    public record Related(SourceFile source, Span span, String message) {}
+
+    public static Diagnostic of(Code code, SourceFile source, Span span, String message) {
+        return new Diagnostic(code, code.defaultSeverity(), message, source, span, null, List.of());
+    }
+
+    public Diagnostic withHelp(String newHelp) {
+        return new Diagnostic(code, severity, message, source, span, newHelp, related);
+    }
+
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(code, newSeverity, message, source, span, help, related);
+    }
+
+    public Diagnostic withRelated(SourceFile relSource, Span relSpan, String relMessage) {
+        var list = new java.util.ArrayList<>(related);
+        list.add(new Related(relSource, relSpan, relMessage));
+        return new Diagnostic(code, severity, message, source, span, help, List.copyOf(list));
+    }
+
+    public String codeId() {
+        return code.id(severity);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    public int line() {
+        return source == null ? 0 : source.line(span.start());
+    }
+
+    public int column() {
+        return source == null ? 0 : source.column(span.start());
+    }
+
+    /** `PATH:LINE:COL: error[E123]: message`, the first line of the rendered form. */
+    public String headline() {
+        String where = source == null ? "wkforge" : source.displayName() + ":" + line() + ":" + column();
+        return where + ": " + severity.label() + "[" + codeId() + "]: " + message;
+    }
+
+    @Override
+    public String toString() {
+        return headline();
+    }
+}

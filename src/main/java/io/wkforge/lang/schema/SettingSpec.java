@@ -1,0 +1,43 @@
+package io.wkforge.lang.schema;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one declaration of a setting: everything the checker, {@code render}, the docs, the editor
+ * and the cache keys know about it comes from here.
+ *
+ * @param defaultText the default as recipe text (parsed and checked like user input), or null
+ *                    when the setting has no default
+ * @param required    a recipe that leaves it unset (and has no default) is an error
+ * @param isLabel     the setting is written as the block's label ({@code train resnet18 {}})
+ */
+public record SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
+                          String doc, Set<StageId> readBy, boolean required, boolean isLabel) {
+
+    /** {@code block.key}, the name used by {@code --set} and in cache-key reasons. */
+    public String qualifiedName() {
+        return block + "." + name;
+    }
+
+    /** A usage line such as {@code calibration <int> [images]}. */
+    public String usage() {
+        StringBuilder sb = new StringBuilder(name);
+        for (Slot s : slots) {
+            String one = switch (s.type()) {
+                case WORD -> s.word();
+                case ENUM -> String.join("|", s.choices().stream().map(Choice::name).toList());
+                default -> "<" + s.type().name().toLowerCase(java.util.Locale.ROOT) + ">";
+            };
+            if (s.maxCount() == Integer.MAX_VALUE) one = one + "...";
+            else if (s.maxCount() > 1) one = String.join(" ", java.util.Collections.nCopies(s.maxCount(), one));
+            sb.append(' ').append(s.isOptional() ? "[" + one + "]" : one);
+        }
+        return sb.toString();
+    }
+
+    public String readByText() {
+        return readBy.stream().map(StageId::id).sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,60 @@
+package io.wkforge.lang.syntax;
+
+import io.wkforge.lang.source.Span;
+import java.math.BigDecimal;
+
+/**
+ * A literal as written in a recipe. Every kind keeps its original text so the formatter never
+ * changes a number's spelling (users care about the digits of a data_scale).
+ */
+public sealed interface Value {
+    Span span();
+
+    /** The source text of the literal, e.g. {@code 1e-4}, {@code "v/*.avi"}, {@code $epochs}. */
+    String text();
+
+    /** A short phrase for messages: "an integer", "a string". */
+    String kindPhrase();
+
+    record IntLit(long value, String text, Span span) implements Value {
+        public String kindPhrase() { return "an integer"; }
+    }
+
+    record DecimalLit(BigDecimal value, String text, Span span) implements Value {
+        public String kindPhrase() { return "a decimal number"; }
+    }
+
+    /** {@code 20%}: {@link #percent()} is 20, {@link #fraction()} is 0.2. */
+    record PercentLit(BigDecimal percent, String text, Span span) implements Value {
+        public String kindPhrase() { return "a percentage"; }
+
+        public BigDecimal fraction() {
+            return percent.movePointLeft(2);
+        }
+    }
+
+    record SizeLit(int width, int height, String text, Span span) implements Value {
+        public String kindPhrase() { return "a size"; }
+    }
+
+    record StringLit(String value, String text, Span span) implements Value {
+        public String kindPhrase() { return "a string"; }
+
+        /** Quotes and escapes a plain string as a recipe literal. */
+        public static String quote(String raw) {
+            return '"' + raw.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+    }
+
+    record IdentLit(String name, Span span) implements Value {
+        public String text() { return name; }
+
+        public String kindPhrase() { return "a name"; }
+    }
+
+    record ParamRef(String name, Span span) implements Value {
+        public String text() { return "$" + name; }
+
+        public String kindPhrase() { return "a parameter reference"; }
+    }
+}
