@@ -1,0 +1,52 @@
+package io.wkforge.plan;
+
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.schema.StageId;
+import java.nio.file.Path;
+
+/**
+ * Where a recipe's outputs go: {@code build/<recipe stem>/} beside the recipe unless --out moves
+ * it. Cache state lives inside that folder ({@code .wkforge/}) so state and the outputs it
+ * describes are deleted together.
+ */
+public record Layout(Path outDir) {
+
+    public static Layout forRecipe(EffectiveRecipe recipe, Path outOverride) {
+        Path out = outOverride != null ? outOverride : recipe.dir().resolve("build").resolve(recipe.stem());
+        return new Layout(out.toAbsolutePath().normalize());
+    }
+
+    /** The folder (relative to the out dir) a stage writes its outputs into. */
+    public static String dirOf(StageId stage) {
+        return switch (stage) {
+            case FRAMES -> "frames";
+            case CLEAN -> "clean";
+            case SPLIT -> "dataset";
+            case TRAIN -> "model";
+            case EXPORT, VERIFY -> "caffe";
+            case QUANTIZE, WK -> "nnie";
+            case DEPLOY -> "deploy";
+            case REPORT -> ".";
+        };
+    }
+
+    public Path stageDir(StageId stage) {
+        return outDir.resolve(dirOf(stage)).normalize();
+    }
+
+    public Path stateDir() {
+        return outDir.resolve(".wkforge");
+    }
+
+    public Path stampsDir() {
+        return stateDir().resolve("stamps");
+    }
+
+    public Path stagingRoot() {
+        return stateDir().resolve("staging");
+    }
+
+    public Path runsDir() {
+        return stateDir().resolve("runs");
+    }
+}

@@ -1,0 +1,302 @@
+package io.wkforge.run;
+
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Hashing;
+import io.wkforge.plan.Layout;
+import io.wkforge.plan.Planner;
+import io.wkforge.plan.Stamp;
+import io.wkforge.plan.TaskSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Walks the stages in order and runs the tasks whose key changed. Each task writes into its own
+ * staging folder; only when it succeeds are its outputs moved into place and its stamp written,
+ * so a task killed half-way is simply not done. Keys are recomputed from the outputs upstream
+ * tasks actually committed, so a re-run that reproduces the same outputs stops the cascade.
+ */
+public final class Executor {
+
+    /** @param stages the stages to walk, in order (all, up to --until, or just --only) */
+    public record Options(List<StageId> stages, Set<StageId> forced, int threads) {}
+
+    public enum Outcome { OK, STAGE_FAILED, GATE_FAILED }
+
+    public record Result(Outcome outcome, List<String> failures, Path runRecord, int ran, int cached) {}
+
+    private final EffectiveRecipe recipe;
+    private final Layout layout;
+    private final StageRegistry registry;
+    private final RunListener listener;
+    private final String toolVersion;
+    private final StampStore store;
+
+    public Executor(EffectiveRecipe recipe, Layout layout, StageRegistry registry, RunListener listener, String toolVersion) {
+        this.recipe = recipe;
+        this.layout = layout;
+        this.registry = registry;
+        this.listener = listener;
+        this.toolVersion = toolVersion;
+        this.store = new StampStore(layout);
+    }
+
+    public StampStore store() {
+        return store;
+    }
+
+    public Result run(Options options, RunRecord record) throws IOException {
+        Planner planner = new Planner(recipe, store, toolVersion, options.forced());
+        AtomicFiles.deleteTree(layout.stagingRoot()); // leftovers of a killed run
+        record.save();
+        int ran = 0;
+        int cached = 0;
+        Map<StageId, List<TaskSpec>> tasksByStage = new EnumMap<>(StageId.class);
+        try {
+            for (StageId stage : options.stages()) {
+                List<TaskSpec> tasks = planner.tasksOf(stage);
+                tasksByStage.put(stage, tasks);
+                Map<StageId, String> upstream = new EnumMap<>(StageId.class);
+                for (StageId up : Planner.upstreamOf(stage)) {
+                    upstream.put(up, committedOutputHash(planner, up));
+                }
+                List<TaskSpec> toRun = new ArrayList<>();
+                Map<String, Map<String, String>> comps = new TreeMap<>();
+                for (TaskSpec t : tasks) {
+                    Map<String, String> c = planner.components(t, upstream);
+                    comps.put(t.id(), c);
+                    Stamp s = store.stamp(t.id());
+                    boolean fresh = s != null && s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)
+                            && !options.forced().contains(stage);
+                    if (fresh) {
+                        cached++;
+                        record.task(t.id(), "cached", s.key(), 0, null);
+                    } else {
+                        toRun.add(t);
+                    }
+                }
+                listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
+                if (!toRun.isEmpty()) {
+                    StageRunner runner = registry.get(stage);
+                    if (runner == null) {
+                        throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
+                    }
+                    List<String> failures = runTasks(runner, toRun, comps, options.threads(), record);
+                    ran += toRun.size() - failures.size();
+                    if (!failures.isEmpty()) {
+                        boolean gate = failures.stream().anyMatch(f -> f.startsWith(GATE_MARK));
+                        List<String> clean = failures.stream().map(f -> f.replace(GATE_MARK, "")).toList();
+                        record.finish(gate ? "gate_failed" : "failed", gate ? 4 : 3);
+                        record.save();
+                        return new Result(gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED, clean, record.file(), ran, cached);
+                    }
+                }
+                prune(stage, tasks);
+            }
+        } finally {
+            store.hasher().save();
+        }
+        record.finish("ok", 0);
+        record.save();
+        return new Result(Outcome.OK, List.of(), record.file(), ran, cached);
+    }
+
+    private static final String GATE_MARK = "\u0000gate\u0000";
+
+    private List<String> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Map<String, String>> comps,
+                                  int threads, RunRecord record) {
+        List<String> failures = new ArrayList<>();
+        if (!runner.parallelTasks() || tasks.size() == 1 || threads <= 1) {
+            for (TaskSpec t : tasks) {
+                String f = runOne(runner, t, comps.get(t.id()), threads, record);
+                if (f != null) failures.add(f);
+            }
+            return failures;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
+            Thread th = new Thread(r, "wkforge-task");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (TaskSpec t : tasks) futures.add(pool.submit(() -> runOne(runner, t, comps.get(t.id()), 1, record)));
+            for (Future<String> f : futures) {
+                try {
+                    String r = f.get();
+                    if (r != null) failures.add(r);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return failures;
+    }
+
+    /** Runs and commits one task; returns a failure line, or null on success. */
+    private String runOne(StageRunner runner, TaskSpec t, Map<String, String> comps, int threads, RunRecord record) {
+        Path staging = layout.stagingRoot().resolve(t.id().replaceAll("[^A-Za-z0-9_.-]", "_"));
+        long start = System.nanoTime();
+        listener.taskStarted(t);
+        try {
+            AtomicFiles.deleteTree(staging);
+            Files.createDirectories(staging);
+            runner.run(new Context(t, staging, threads, record));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String key = Hashing.ofComponents(comps);
+            commit(t, staging, key, comps, millis);
+            record.task(t.id(), "ran", key, millis, null);
+            listener.taskFinished(t, millis);
+            return null;
+        } catch (StageException e) {
+            record.task(t.id(), "failed", null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+            listener.taskFailed(t, e);
+            StringBuilder sb = new StringBuilder(e.isGate() ? GATE_MARK : "");
+            sb.append(t.id()).append(": ").append(e.getMessage());
+            for (String d : e.details()) sb.append("\n    ").append(d);
+            return sb.toString();
+        } catch (IOException e) {
+            StageException se = new StageException("cannot write outputs: " + e.getMessage());
+            listener.taskFailed(t, se);
+            return t.id() + ": " + se.getMessage();
+        } finally {
+            try {
+                AtomicFiles.deleteTree(staging);
+            } catch (IOException ignored) {
+                // removed at the start of the next run
+            }
+        }
+    }
+
+    private synchronized void commit(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis)
+            throws IOException {
+        Stamp old = store.stamp(t.id());
+        store.remove(t.id()); // from here until the new stamp is written the task counts as not done
+        Map<String, String> outputs = new TreeMap<>();
+        List<Path> staged;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            staged = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Set<String> newRel = new HashSet<>();
+        for (Path f : staged) newRel.add(staging.relativize(f).toString().replace('\\', '/'));
+        if (old != null) {
+            for (String rel : old.outputs().keySet()) {
+                if (!newRel.contains(rel)) Files.deleteIfExists(layout.outDir().resolve(rel));
+            }
+        }
+        for (Path f : staged) {
+            String rel = staging.relativize(f).toString().replace('\\', '/');
+            String sum = FileHasher.hashContent(f);
+            outputs.put(rel, Files.size(f) + ":" + sum);
+            AtomicFiles.move(f, layout.outDir().resolve(rel));
+        }
+        StringBuilder all = new StringBuilder();
+        outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        store.write(new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis));
+    }
+
+    /** Removes outputs and stamps of tasks that are no longer in the recipe (a video removed, say). */
+    private void prune(StageId stage, List<TaskSpec> current) throws IOException {
+        Path dir = layout.stampsDir().resolve(stage.id());
+        if (!Files.isDirectory(dir) || stage != StageId.FRAMES) return;
+        Set<String> keep = new HashSet<>();
+        for (TaskSpec t : current) keep.add(t.id());
+        List<Path> stampFiles;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            stampFiles = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        for (Path f : stampFiles) {
+            String id = layout.stampsDir().relativize(f).toString().replace('\\', '/');
+            id = id.substring(0, id.length() - ".yaml".length());
+            if (keep.contains(id)) continue;
+            Stamp s = store.stamp(id);
+            if (s != null) {
+                for (String rel : s.outputs().keySet()) Files.deleteIfExists(layout.outDir().resolve(rel));
+            }
+            Files.deleteIfExists(f);
+            listener.pruned(id);
+        }
+    }
+
+    private String committedOutputHash(Planner planner, StageId stage) {
+        StringBuilder sb = new StringBuilder();
+        for (TaskSpec t : planner.tasksOf(stage)) {
+            Stamp s = store.stamp(t.id());
+            sb.append(t.id()).append('=').append(s == null ? "none" : s.outputHash()).append('\n');
+        }
+        return Hashing.of(sb.toString());
+    }
+
+    private final class Context implements TaskContext {
+        private final TaskSpec task;
+        private final Path staging;
+        private final int threads;
+        private final RunRecord record;
+
+        Context(TaskSpec task, Path staging, int threads, RunRecord record) {
+            this.task = task;
+            this.staging = staging;
+            this.threads = threads;
+            this.record = record;
+        }
+
+        @Override public EffectiveRecipe recipe() { return recipe; }
+        @Override public TaskSpec task() { return task; }
+        @Override public Layout layout() { return layout; }
+        @Override public Path staging() { return staging; }
+        @Override public int threads() { return threads; }
+
+        @Override
+        public Path stagingDir(StageId stage) {
+            Path p = staging.resolve(Layout.dirOf(stage)).normalize();
+            try {
+                Files.createDirectories(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return p;
+        }
+
+        @Override
+        public List<Path> outputsOf(StageId upstream) {
+            List<Path> out = new ArrayList<>();
+            Planner planner = new Planner(recipe, store, toolVersion, Set.of());
+            for (TaskSpec t : planner.tasksOf(upstream)) {
+                Stamp s = store.stamp(t.id());
+                if (s != null) for (String rel : s.outputs().keySet()) out.add(layout.outDir().resolve(rel));
+            }
+            out.sort(null);
+            return out;
+        }
+
+        @Override
+        public Progress progress() {
+            return (done, total, unit) -> listener.taskProgress(task, done, total, unit);
+        }
+
+        @Override
+        public void warn(String message) {
+            record.warning(task.id(), message);
+            listener.warning(task, message);
+        }
+    }
+}

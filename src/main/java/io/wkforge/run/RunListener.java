@@ -1,0 +1,23 @@
+package io.wkforge.run;
+
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.TaskSpec;
+
+/** What the executor tells its user interface as a run goes. */
+public interface RunListener {
+    default void stageStarted(StageId stage, int toRun, int cached) {}
+
+    default void taskStarted(TaskSpec task) {}
+
+    default void taskProgress(TaskSpec task, long done, long total, String unit) {}
+
+    default void taskFinished(TaskSpec task, long millis) {}
+
+    default void taskFailed(TaskSpec task, StageException failure) {}
+
+    default void warning(TaskSpec task, String message) {}
+
+    default void pruned(String taskId) {}
+
+    RunListener SILENT = new RunListener() {};
+}
