@@ -1,12 +1,104 @@
 package io.wkforge.cli;
 
+import io.wkforge.lang.check.CheckResult;
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
+import io.wkforge.plan.Plan;
+import io.wkforge.plan.Planner;
+import io.wkforge.run.Executor;
+import io.wkforge.run.RunRecord;
+import io.wkforge.run.StageRegistry;
+import io.wkforge.run.StampStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "(being built)")
+@Command(name = "run", description = "Run the recipe's plan: every stage whose inputs or settings changed, in order, with caching.")
 final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The recipe.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a param or a setting (block.key).")
+    List<String> sets;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: build/<recipe> beside the recipe).")
+    Path out;
+
+    @Option(names = "--only", paramLabel = "STAGE", description = "Run just this stage (its inputs must be up to date).")
+    String only;
+
+    @Option(names = "--until", paramLabel = "STAGE", description = "Run stages up to and including this one.")
+    String until;
+
+    @Option(names = "--force", paramLabel = "STAGE", description = "Re-run this stage even if it is up to date (repeatable).")
+    List<String> force;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Tasks run at once (default: number of cores).")
+    Integer threads;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new UserError("`run` is not built yet");
+    public Integer call() throws IOException {
+        var console = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        List<StageId> selected = StageSelection.stages(only, until);
+        Set<StageId> forced = StageSelection.forced(force);
+        CheckResult r = RecipeLoader.check(file, sets, true);
+        if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
+        if (r.fragment()) throw new UserError(file + " has no classes block: it is a fragment to `use`, not a recipe to run");
+
+        Layout layout = Layout.forRecipe(r.recipe(), out);
+        StageRegistry registry = StageRegistry.discover();
+        Plan plan = new Planner(r.recipe(), new StampStore(layout), Version.current(), forced).plan(layout);
+        refuseMissingStages(plan, selected, registry);
+        if (only != null) requireUpToDateUpstream(plan, selected.get(0));
+
+        int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
+        Executor executor = new Executor(r.recipe(), layout, registry, new ConsoleListener(console), Version.current());
+        Executor.Result result = executor.run(new Executor.Options(selected, forced, threadCount), record);
+        console.printf("%s: %d task%s ran, %d cached; record: %s%n",
+                result.outcome() == Executor.Outcome.OK ? "ok" : "failed", result.ran(), result.ran() == 1 ? "" : "s",
+                result.cached(), layout.outDir().relativize(result.runRecord()));
+        console.flush();
+        if (result.outcome() == Executor.Outcome.OK) return ExitCodes.OK;
+        err.println("wkforge: error: " + (result.outcome() == Executor.Outcome.GATE_FAILED ? "an accuracy gate failed" : "a stage failed") + ":");
+        for (String f : result.failures()) err.println("  " + f);
+        return result.outcome() == Executor.Outcome.GATE_FAILED ? ExitCodes.GATE_FAILED : ExitCodes.STAGE_FAILED;
+    }
+
+    /** A stage this build cannot run is refused by name before anything runs; it is never faked. */
+    private void refuseMissingStages(Plan plan, List<StageId> selected, StageRegistry registry) {
+        StageId lastAvailable = null;
+        for (StageId s : StageId.values()) {
+            if (!registry.has(s)) break;
+            lastAvailable = s;
+        }
+        for (StageId s : selected) {
+            if (registry.has(s) || !plan.stageWillRun(s)) continue;
+            String hint = lastAvailable == null ? "no stage is built in this version"
+                    : "run the stages that are built with `--until " + lastAvailable.id() + "`";
+            throw new UserError("stage `" + s.id() + "` (" + s.summary() + ") is not built yet in wkforge "
+                    + Version.current() + "; " + hint);
+        }
+    }
+
+    private void requireUpToDateUpstream(Plan plan, StageId stage) {
+        for (StageId up : Planner.upstreamOf(stage)) {
+            if (plan.stageWillRun(up)) {
+                throw new UserError("--only " + stage.id() + ": its input stage `" + up.id() + "` is not up to date ("
+                        + plan.tasks(up).stream().filter(t -> t.willRun()).findFirst().map(t -> t.reasonText()).orElse("")
+                        + "); run it first or use --until " + stage.id());
+            }
+        }
     }
 }

@@ -17,6 +17,11 @@ public final class Spelling {
                 bestDistance = d;
             }
         }
+        if (best == null && word.length() >= 3) {
+            for (String c : candidates) {
+                if (c.startsWith(word)) return c; // an abbreviation: `fram` for `frames`
+            }
+        }
         return best;
     }
 
