@@ -1,0 +1,30 @@
+package io.wkforge.stages.frames;
+
+/** The image formats of {@code frames.format}, with the encoder parameters used for each. */
+public enum ImageFormat {
+    /** Lossless; OpenCV's default fast compression (level 1) keeps extraction cheap. */
+    PNG("png", ".png"),
+    /** Quality 95: small files without visible blocking at full resolution. */
+    JPG("jpg", ".jpg");
+
+    private final String extension;
+    private final String encoderSuffix;
+
+    ImageFormat(String extension, String encoderSuffix) {
+        this.extension = extension;
+        this.encoderSuffix = encoderSuffix;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /** The suffix OpenCV's {@code imencode} selects its encoder by. */
+    public String encoderSuffix() {
+        return encoderSuffix;
+    }
+
+    public static ImageFormat of(String settingValue) {
+        return valueOf(settingValue.toUpperCase(java.util.Locale.ROOT));
+    }
+}
