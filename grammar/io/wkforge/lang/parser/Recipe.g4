@@ -11,7 +11,10 @@ grammar Recipe;
 // Generated from grammar/io/wkforge/lang/parser/Recipe.g4 - do not edit.
 }
 
-recipe      : sep* (statement (sep+ statement)* sep*)? EOF ;
+// The rules below accept stray tokens as parse-tree nodes instead of leaving them to ANTLR's
+// generic recovery: the tree builder reports each stray piece once, in words that fit the
+// language, and parsing goes on at the next line. A broken line never hides the rest of the file.
+recipe      : (sep | statement | stray)* EOF ;
 
 statement   : useDecl
             | paramDecl
@@ -22,17 +25,29 @@ statement   : useDecl
 useDecl     : USE STRING ;
 
 // param epochs = 100
-paramDecl   : PARAM IDENT '=' value ;
+paramDecl   : PARAM IDENT EQUALS value ;
 
 // train resnet18 { ... }     frames { fps 1; format png }
-block       : name=IDENT label? LBRACE sep* (entry (sep+ entry)* sep*)? RBRACE ;
+block       : name=IDENT label? LBRACE (sep | entry | nested | strayInBlock)* RBRACE ;
 
 label       : IDENT | STRING ;
 
 // `fps 2`, `mean 127.5 127.5 127.5`, or a class row `1 scene megamind videos "a.avi"`
-entry       : key=entryKey value* ;
+entry       : key=entryKey (value | misplaced)* ;
 
 entryKey    : IDENT | INT | USE | PARAM ;
+
+// Tokens that cannot stand among a setting's values.
+misplaced   : EQUALS ;
+
+// `{ ... }` inside a block: blocks do not nest.
+nested      : LBRACE (sep | entry | nested | strayInBlock)* RBRACE ;
+
+// A line inside a block that does not start with a key.
+strayInBlock : DECIMAL | PERCENT | SIZE | STRING | PARAM_REF | EQUALS ;
+
+// Anything at the top level that does not start a statement.
+stray       : IDENT | INT | DECIMAL | PERCENT | SIZE | STRING | PARAM_REF | EQUALS | LBRACE | RBRACE | USE | PARAM ;
 
 value       : INT            # intValue
             | DECIMAL        # decimalValue

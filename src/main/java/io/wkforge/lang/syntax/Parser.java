@@ -34,7 +34,7 @@ public final class Parser {
         // SLL is exact for this grammar's decisions and several times faster than full LL.
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         RecipeParser.RecipeContext tree = parser.recipe();
-        List<Statement> statements = new TreeBuilder(source).build(tree);
+        List<Statement> statements = new TreeBuilder(source, errors).build(tree);
         return new RecipeFile(source, statements, List.copyOf(comments), capped(source, errors));
     }
 

@@ -1,5 +1,7 @@
 package io.wkforge.lang.syntax;
 
+import io.wkforge.lang.diag.Code;
+import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.parser.RecipeParser;
 import io.wkforge.lang.parser.RecipeParser.BlockContext;
 import io.wkforge.lang.parser.RecipeParser.EntryContext;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -23,18 +26,79 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class TreeBuilder {
     private final SourceFile source;
+    private final List<Diagnostic> errors;
+    private boolean unclosedBlockReported;
 
-    TreeBuilder(SourceFile source) {
+    TreeBuilder(SourceFile source, List<Diagnostic> errors) {
         this.source = source;
+        this.errors = errors;
     }
 
     List<Statement> build(RecipeParser.RecipeContext tree) {
         List<Statement> out = new ArrayList<>();
-        for (StatementContext st : tree.statement()) {
-            Statement s = statement(st);
-            if (s != null) out.add(s);
+        List<Token> strays = new ArrayList<>();
+        for (ParseTree child : children(tree)) {
+            if (child instanceof StatementContext st) {
+                flushTopLevelStrays(strays);
+                Statement s = statement(st);
+                if (s != null) out.add(s);
+            } else if (child instanceof RecipeParser.StrayContext stray) {
+                Token t = stray.getStart();
+                if (!strays.isEmpty() && line(strays.get(0)) != line(t)) flushTopLevelStrays(strays);
+                strays.add(t);
+            } else {
+                flushTopLevelStrays(strays);
+            }
         }
+        flushTopLevelStrays(strays);
         return out;
+    }
+
+    private static List<ParseTree> children(ParserRuleContext ctx) {
+        return ctx.children == null ? List.of() : ctx.children;
+    }
+
+    private int line(Token t) {
+        return source.line(t.getStartIndex());
+    }
+
+    /** One error for a run of stray tokens on one top-level line, with a hint for the likely intent. */
+    private void flushTopLevelStrays(List<Token> strays) {
+        if (strays.isEmpty()) return;
+        if (unclosedBlockReported) {
+            strays.clear(); // everything after an unclosed block is its content: one error is enough
+            return;
+        }
+        Token first = strays.get(0);
+        boolean opensBlock = strays.stream().anyMatch(t -> t.getType() == RecipeParser.LBRACE);
+        if (first.getType() == RecipeParser.IDENT && opensBlock) {
+            unclosedBlockReported = true;
+            errors.add(Diagnostic.of(Code.SYNTAX, source, spanOf(first), "block `" + first.getText() + "` is never closed")
+                    .withHelp("add `}` after its last setting"));
+            strays.clear();
+            return;
+        }
+        Token last = strays.get(strays.size() - 1);
+        Span span = new Span(first.getStartIndex(), last.getStopIndex() + 1);
+        String text = source.slice(span);
+        String help;
+        if (first.getType() == RecipeParser.RBRACE) {
+            help = "this `}` closes no block";
+        } else if (first.getType() == RecipeParser.LBRACE) {
+            help = "a block starts with its name: `frames { ... }`";
+        } else if (first.getType() == RecipeParser.USE) {
+            help = "write `use \"targets/hi3516dv300\"` (the path in quotes)";
+        } else if (first.getType() == RecipeParser.PARAM) {
+            help = "write `param name = value`";
+        } else if (first.getType() == RecipeParser.IDENT && strays.size() == 1) {
+            help = "a block needs braces: `" + first.getText() + " { ... }`";
+        } else {
+            help = "settings go inside a block, e.g. `frames { fps 2 }`";
+        }
+        errors.add(Diagnostic.of(Code.SYNTAX, source, span,
+                "unexpected `" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "` at the top level")
+                .withHelp(help));
+        strays.clear();
     }
 
     private Statement statement(StatementContext st) {
@@ -70,11 +134,29 @@ final class TreeBuilder {
             }
         }
         List<Entry> entries = new ArrayList<>();
-        for (EntryContext e : ctx.entry()) {
-            Entry entry = entry(e);
-            if (entry != null) entries.add(entry);
+        int lastStrayLine = -1;
+        for (ParseTree child : children(ctx)) {
+            if (child instanceof EntryContext e) {
+                if (line(e.getStart()) == lastStrayLine) continue; // the rest of a line already reported
+                Entry entry = entry(e);
+                if (entry != null) entries.add(entry);
+            } else if (child instanceof RecipeParser.NestedContext n) {
+                errors.add(Diagnostic.of(Code.SYNTAX, source, spanOf(n.getStart()), "unexpected `{` inside block `"
+                        + name.text() + "`").withHelp("blocks do not nest; close `" + name.text() + "` with `}` first"));
+            } else if (child instanceof RecipeParser.StrayInBlockContext stray) {
+                Token t = stray.getStart();
+                if (line(t) == lastStrayLine) continue;
+                lastStrayLine = line(t);
+                errors.add(Diagnostic.of(Code.SYNTAX, source, spanOf(t), "expected a setting name, found `" + t.getText() + "`")
+                        .withHelp("each line of a block is `key value...`"));
+            }
         }
         boolean closed = real(ctx.RBRACE()) != null;
+        if (!closed) {
+            int brace = ctx.LBRACE() == null ? ctx.name.getStartIndex() : ctx.LBRACE().getSymbol().getStartIndex();
+            errors.add(Diagnostic.of(Code.SYNTAX, source, new Span(brace, brace + 1), "block `" + name.text() + "` is never closed")
+                    .withHelp("add `}` after its last setting"));
+        }
         return new Statement.Block(name, label, entries, spanOf(ctx), closed);
     }
 
@@ -86,6 +168,10 @@ final class TreeBuilder {
         for (ValueContext v : ctx.value()) {
             Value value = value(v);
             if (value != null) values.add(value);
+        }
+        for (RecipeParser.MisplacedContext m : ctx.misplaced()) {
+            errors.add(Diagnostic.of(Code.SYNTAX, source, spanOf(m.getStart()), "unexpected `" + m.getText() + "` in setting `"
+                    + key.getText() + "`").withHelp("a setting is written `key value`, without `=`; only `param` uses `=`"));
         }
         return new Entry(new Name(key.getText(), spanOf(key)), values, spanOf(ctx));
     }

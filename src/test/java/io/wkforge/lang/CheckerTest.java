@@ -1,0 +1,239 @@
+package io.wkforge.lang;
+
+import static io.wkforge.lang.Recipes.CLASSES;
+import static io.wkforge.lang.Recipes.codes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wkforge.lang.check.CheckResult;
+import io.wkforge.lang.diag.Diagnostic;
+import io.wkforge.lang.model.EffectiveRecipe;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckerTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void videos() {
+        Recipes.touch(dir, "v/tree.avi", "v/bg.avi", "v/Megamind.avi", "v/Megamind_2.avi", "v/street/a.avi", "v/street/b.avi");
+    }
+
+    private CheckResult check(String text) {
+        return Recipes.check(dir, text);
+    }
+
+    private Diagnostic only(CheckResult r, String code) {
+        List<Diagnostic> ds = r.diagnostics().stream().filter(d -> d.codeId().equals(code)).toList();
+        assertEquals(1, ds.size(), () -> "expected one " + code + " in " + r.diagnostics());
+        return ds.get(0);
+    }
+
+    @Test
+    void acceptanceRecipeIsAcceptedExactlyAsWritten() {
+        CheckResult r = check(Recipes.ACCEPTANCE);
+        assertEquals(List.of(), r.diagnostics());
+        EffectiveRecipe e = r.recipe();
+        assertEquals(3, e.classes().size());
+        assertEquals("03_other_background", e.classes().get(2).folderName());
+        assertEquals(3, e.setting("train.epochs").asInt());
+        assertEquals(0.2, e.setting("split.val").asFraction(), 1e-12);
+        assertEquals("resnet18", e.setting("train.model").asString());
+        assertEquals("yuv420sp", e.setting("quantize.image_type").asString(), "from the imported target");
+        assertEquals("0", e.setting("quantize.compile_mode").asCode());
+    }
+
+    @Test
+    void unknownBlockSuggestsTheClosestName() {
+        Diagnostic d = only(check(CLASSES + "tran resnet18 {\n  epochs 3\n}\n"), "E101");
+        assertEquals("did you mean `train`?", d.help());
+        assertEquals(5, d.line());
+    }
+
+    @Test
+    void unknownSettingSuggestsTheClosestNameOrTheRightBlock() {
+        CheckResult r = check(CLASSES + "frames {\n  fsp 2\n  seed 3\n}\n");
+        List<Diagnostic> ds = r.diagnostics().stream().filter(d -> d.codeId().equals("E102")).toList();
+        assertEquals(2, ds.size());
+        assertEquals("did you mean `fps`?", ds.get(0).help());
+        assertTrue(ds.get(1).help().contains("belongs in block `split`"), ds.get(1).help());
+        assertEquals(6, ds.get(0).line());
+        assertEquals(3, ds.get(0).column());
+    }
+
+    @Test
+    void wrongTypeUnitAndRange() {
+        CheckResult r = check(CLASSES + "train resnet18 {\n  epochs many\n  lr 5%\n  batch 0\n}\npreprocess {\n  resize 72\n}\n");
+        assertEquals(List.of("E103", "E104", "E105", "E104"), codes(r));
+        assertEquals("write `resize 72x72`", r.diagnostics().get(3).help());
+    }
+
+    @Test
+    void enumValueOutsideTheListSuggests() {
+        Diagnostic d = only(check(CLASSES + "train resnet18 {\n  optimizer sdg\n}\n"), "E105");
+        assertTrue(d.help().startsWith("did you mean `sgd`?"), d.help());
+    }
+
+    @Test
+    void duplicateClassIdAndName() {
+        CheckResult r = check("""
+                classes {
+                  1 scene tree videos "v/tree.avi"
+                  1 scene Tree videos "v/tree.avi"
+                  2 other background videos "v/bg.avi" background
+                }
+                """);
+        assertTrue(codes(r).contains("E110"), codes(r)::toString);
+        assertTrue(codes(r).contains("E111"), codes(r)::toString);
+    }
+
+    @Test
+    void idsMustRunOneToN() {
+        Diagnostic d = only(check("""
+                classes {
+                  1 scene tree videos "v/tree.avi"
+                  3 other background videos "v/bg.avi" background
+                }
+                """), "E112");
+        assertTrue(d.message().contains("expected id 2, found 3"), d.message());
+    }
+
+    @Test
+    void backgroundClassIsRequiredAndLast() {
+        only(check("classes {\n  1 scene tree videos \"v/tree.avi\"\n}\n"), "E113");
+        Diagnostic d = only(check("""
+                classes {
+                  1 other background videos "v/bg.avi" background
+                  2 scene tree videos "v/tree.avi"
+                }
+                """), "E114");
+        assertEquals(2, d.line());
+    }
+
+    @Test
+    void cropLargerThanResize() {
+        Diagnostic d = only(check(CLASSES + "preprocess {\n  resize 64x64\n  crop 72x64\n}\n"), "E120");
+        assertEquals(1, d.related().size(), "points at the resize too");
+    }
+
+    @Test
+    void meanAndStdNeedThreeValues() {
+        CheckResult r = check(CLASSES + "preprocess {\n  mean 1 2\n  std 1 2 3 4\n}\n");
+        assertEquals(List.of("E106", "E106"), codes(r));
+    }
+
+    @Test
+    void stdThatDiffersPerChannelIsAWarning() {
+        CheckResult r = check(CLASSES + "use \"presets/imagenet-normalize\"\n");
+        Diagnostic d = only(r, "W122");
+        assertFalse(d.isError());
+        assertFalse(r.hasErrors());
+        assertTrue(d.source().displayName().contains("imagenet-normalize"), "reported where the std was written");
+    }
+
+    @Test
+    void undefinedParamSuggests() {
+        Diagnostic d = only(check(CLASSES + "param epochs = 3\ntrain resnet18 {\n  epochs $epoch\n}\n"), "E130");
+        assertEquals("did you mean `epochs`?", d.help());
+    }
+
+    @Test
+    void paramValueIsTypeCheckedWhereItIsUsed() {
+        Diagnostic d = only(check(CLASSES + "param epochs = \"ten\"\ntrain resnet18 {\n  epochs $epochs\n}\n"), "E103");
+        assertEquals(7, d.line());
+    }
+
+    @Test
+    void importNotFoundAndCycle() {
+        only(check(CLASSES + "use \"targets/nope\"\n"), "E140");
+        Recipes.write(dir, "a.recipe", "use \"b\"\n");
+        Recipes.write(dir, "b.recipe", "use \"a\"\n");
+        Diagnostic d = only(check(CLASSES + "use \"a\"\n"), "E141");
+        assertTrue(d.help().contains("a.recipe -> b.recipe -> a.recipe"), d.help());
+    }
+
+    @Test
+    void recipeOverridesImportsAndSetOverridesTheRecipe() {
+        Recipes.write(dir, "base.recipe", "train resnet18 {\n  epochs 50\n  lr 0.5\n}\n");
+        Path f = Recipes.write(dir, "r.recipe", CLASSES + "use \"base\"\ntrain resnet18 {\n  epochs 7\n}\n");
+        EffectiveRecipe e = Recipes.check(f, false).recipe();
+        assertEquals(7, e.setting("train.epochs").asInt());
+        assertEquals(0.5, e.setting("train.lr").asDouble());
+        EffectiveRecipe o = Recipes.check(f, false, "train.epochs=9", "train.lr=0.01").recipe();
+        assertEquals(9, o.setting("train.epochs").asInt());
+        assertEquals(0.01, o.setting("train.lr").asDouble());
+    }
+
+    @Test
+    void setOverridesParamsAndRejectsUnknownNames() {
+        Path f = Recipes.write(dir, "r.recipe", CLASSES + "param epochs = 3\ntrain resnet18 {\n  epochs $epochs\n}\n");
+        assertEquals(12, Recipes.check(f, false, "epochs=12").recipe().setting("train.epochs").asInt());
+        CheckResult bad = Recipes.check(f, false, "train.epoch=3", "epoch=3");
+        assertEquals(List.of("E132", "E132"), codes(bad));
+        assertTrue(bad.diagnostics().stream().anyMatch(d -> "did you mean `train.epochs`?".equals(d.help())));
+    }
+
+    @Test
+    void videoPatternMatchingNothingIsAWarningForCheckAndAnErrorForRun() {
+        Path f = Recipes.write(dir, "r.recipe", """
+                classes {
+                  1 scene tree videos "v/none/*.mp4"
+                  2 other background videos "v/bg.avi" background
+                }
+                """);
+        Diagnostic w = only(Recipes.check(f, false), "W150");
+        assertEquals(2, w.line());
+        assertEquals(23, w.column());
+        only(Recipes.check(f, true), "E150");
+    }
+
+    @Test
+    void valMustBeBetweenZeroAndFiftyPercent() {
+        for (String bad : List.of("0%", "50%", "75%", "-5%")) {
+            Diagnostic d = only(check(CLASSES + "split {\n  val " + bad + "\n}\n"), "E105");
+            assertTrue(d.message().contains("greater than 0% and less than 50%"), d.message());
+        }
+        assertFalse(check(CLASSES + "split {\n  val 49.5%\n}\n").hasErrors());
+    }
+
+    @Test
+    void duplicatesInOneFileAreErrors() {
+        CheckResult r = check(CLASSES + "frames {\n  fps 1\n  fps 2\n}\nframes {\n}\nparam a = 1\nparam a = 2\n");
+        assertTrue(codes(r).containsAll(List.of("E107", "E108", "E131")), codes(r)::toString);
+    }
+
+    @Test
+    void crossSettingRules() {
+        CheckResult r = check(CLASSES + "train resnet18 {\n  schedule step\n  devices cpu 0\n}\ndeploy taurus {\n  via ssh\n}\n");
+        assertEquals(List.of("E123", "E123", "E119"), codes(r));
+    }
+
+    @Test
+    void brokenFileStillGetsSemanticChecks() {
+        CheckResult r = check(CLASSES + "frames {\n  fps = 2\n  formt png\n}\n");
+        assertTrue(codes(r).containsAll(List.of("E001", "E102")), codes(r)::toString);
+    }
+
+    @Test
+    void fragmentsWithoutClassesCheckClean() {
+        for (String f : List.of("targets/hi3516dv300", "presets/seed-normalize", "presets/seed-training")) {
+            CheckResult r = Recipes.check(Recipes.repoRoot().resolve("stdlib/" + f + ".recipe"), false);
+            assertTrue(r.fragment());
+            assertEquals(List.of(), r.diagnostics(), f);
+        }
+    }
+
+    @Test
+    void defaultsAreFilledAndUnsetSettingsStayUnset() {
+        EffectiveRecipe e = check(CLASSES).recipe();
+        assertEquals("256x256", e.setting("preprocess.resize").text());
+        assertFalse(e.setting("train.pretrained").isSet());
+        assertNotNull(e.setting("quantize.data_scale"));
+    }
+}
