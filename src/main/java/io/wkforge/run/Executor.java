@@ -135,17 +135,20 @@ public final class Executor {
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (TaskSpec t : tasks) futures.add(pool.submit(() -> runOne(runner, t, comps.get(t.id()), 1, record)));
+            // Wait for every task, even after one hit a bug, so nothing keeps running behind the caller's back.
+            RuntimeException bug = null;
             for (Future<String> f : futures) {
                 try {
                     String r = f.get();
                     if (r != null) failures.add(r);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
+                    if (bug == null) bug = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            if (bug != null) throw bug;
         } finally {
             pool.shutdownNow();
         }
