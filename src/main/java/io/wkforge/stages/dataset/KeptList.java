@@ -1,0 +1,44 @@
+package io.wkforge.stages.dataset;
+
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
+import io.wkforge.run.StageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * {@code clean/kept.txt}: the frames that survived cleaning, one path per line relative to the
+ * out dir. It is the contract between {@code clean} and {@code split}.
+ */
+public final class KeptList {
+    public static final String FILE_NAME = "kept.txt";
+
+    private KeptList() {}
+
+    public static void write(Path file, Collection<FrameRef> kept) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (FrameRef f : kept) sb.append(f.relPath()).append('\n');
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads the committed list among the clean stage's outputs. */
+    public static List<String> read(List<Path> cleanOutputs) throws StageException {
+        String wanted = Layout.dirOf(StageId.CLEAN) + "/" + FILE_NAME;
+        for (Path p : cleanOutputs) {
+            if (!p.toString().replace('\\', '/').endsWith(wanted)) continue;
+            try {
+                List<String> out = new ArrayList<>();
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) if (!line.isBlank()) out.add(line.strip());
+                return out;
+            } catch (IOException e) {
+                throw new StageException("cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        throw new StageException("the clean stage left no " + wanted + ": run the clean stage first");
+    }
+}

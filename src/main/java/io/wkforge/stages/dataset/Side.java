@@ -1,0 +1,10 @@
+package io.wkforge.stages.dataset;
+
+/** The two sides of the split, named as their folders under {@code dataset/}. */
+public enum Side {
+    TRAIN, VAL;
+
+    public String folder() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,96 @@
+package io.wkforge.stages.dataset;
+
+import io.wkforge.lang.model.ClassDef;
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.run.StageException;
+import io.wkforge.run.StageRunner;
+import io.wkforge.run.TaskContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stage {@code split}: labels the cleaned frames by their class folder and splits them into
+ * {@code dataset/{train,val}/NN_nature_name/}, plus {@code classes.txt}, mmclassification's
+ * {@code meta/{train,val}.txt} ({@code <class folder>/<file> <label>}, relative to the side's
+ * folder, like ImageNet's {@code meta/train.txt}) and {@code summary.json}.
+ */
+public final class SplitStage implements StageRunner {
+
+    @Override
+    public StageId stage() {
+        return StageId.SPLIT;
+    }
+
+    @Override
+    public void run(TaskContext ctx) throws StageException {
+        EffectiveRecipe recipe = ctx.recipe();
+        double val = recipe.setting("split.val").asFraction();
+        String by = recipe.setting("split.by").asString();
+        long seed = recipe.setting("split.seed").asLong();
+        Path outDir = ctx.layout().outDir();
+
+        Set<String> extracted = new HashSet<>();
+        for (Path p : ctx.outputsOf(StageId.FRAMES)) extracted.add(outDir.relativize(p).toString().replace('\\', '/'));
+        Map<String, List<FrameRef>> byClass = new TreeMap<>();
+        int vanished = 0;
+        for (String rel : KeptList.read(ctx.outputsOf(StageId.CLEAN))) {
+            if (!extracted.contains(rel)) {
+                vanished++;
+                continue;
+            }
+            FrameRef f = FrameRef.of(outDir, outDir.resolve(rel));
+            byClass.computeIfAbsent(f.classFolder(), k -> new ArrayList<>()).add(f);
+        }
+        if (vanished > 0) ctx.warn(vanished + " frames listed by clean are no longer among the extracted frames; left out");
+
+        Path dataset = ctx.stagingDir(StageId.SPLIT);
+        SplitAssigner assigner = new SplitAssigner(val, by.equals("video"), seed);
+        LinkOrCopy placer = new LinkOrCopy();
+        StringBuilder classesTxt = new StringBuilder();
+        Map<Side, StringBuilder> meta = Map.of(Side.TRAIN, new StringBuilder(), Side.VAL, new StringBuilder());
+        List<ClassCounts> rows = new ArrayList<>();
+        try {
+            for (ClassDef c : recipe.classes()) {
+                String folder = c.folderName();
+                classesTxt.append(folder).append('\n');
+                List<FrameRef> frames = byClass.getOrDefault(folder, List.of());
+                frames = frames.stream().sorted().toList();
+                Map<FrameRef, Side> sides = assigner.assign(folder, frames);
+                int[] count = new int[2];
+                List<Set<String>> videos = List.of(new HashSet<>(), new HashSet<>());
+                for (FrameRef f : frames) {
+                    Side side = sides.get(f);
+                    String name = f.fileName().startsWith(folder + "_") ? f.fileName() : folder + "_" + f.fileName();
+                    placer.place(f.file(), dataset.resolve(side.folder()).resolve(folder).resolve(name));
+                    meta.get(side).append(folder).append('/').append(name).append(' ').append(c.index()).append('\n');
+                    count[side.ordinal()]++;
+                    videos.get(side.ordinal()).add(f.videoKey());
+                }
+                rows.add(new ClassCounts(c.id(), folder, c.index(), count[0], count[1], videos.get(0).size(), videos.get(1).size()));
+            }
+            SplitSummary summary = new SplitSummary(rows, val, by, seed);
+            Files.createDirectories(dataset.resolve("meta"));
+            write(dataset.resolve("classes.txt"), classesTxt.toString());
+            write(dataset.resolve("meta/train.txt"), meta.get(Side.TRAIN).toString());
+            write(dataset.resolve("meta/val.txt"), meta.get(Side.VAL).toString());
+            write(dataset.resolve("summary.json"), summary.json());
+            write(dataset.resolve("summary.txt"), summary.table());
+            for (String problem : summary.problems()) ctx.warn(problem);
+        } catch (IOException e) {
+            throw new StageException("cannot write the dataset: " + e.getMessage());
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
