@@ -21,8 +21,8 @@ final class PlanPrinter {
             String verdict;
             String reason;
             if (tasks.isEmpty()) {
-                verdict = "run";
-                reason = "no tasks (no videos found)";
+                verdict = "-";
+                reason = "nothing to do: no video matches the class table";
             } else if (tasks.size() == 1) {
                 verdict = tasks.get(0).willRun() ? "run" : "cached";
                 reason = tasks.get(0).reasonText();

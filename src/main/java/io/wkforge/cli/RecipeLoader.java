@@ -55,9 +55,27 @@ final class RecipeLoader {
         out.println(Json.write(DiagnosticJson.report(diagnostics)));
     }
 
-    /** Prints findings; returns true when the recipe may be used (no errors). */
+    /** Beyond this many warnings of one code, commands other than `check` summarise the rest. */
+    private static final int WARNINGS_SHOWN_PER_CODE = 3;
+
+    /**
+     * Prints findings for commands whose job is not checking (render, plan, run): every error, but
+     * only the first few warnings of each code, so 21 empty video folders do not bury the plan.
+     * Returns true when the recipe may be used (no errors).
+     */
     static boolean report(CheckResult result, PrintWriter err) {
-        print(result.diagnostics(), err);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
+        for (Diagnostic d : result.diagnostics()) {
+            int n = seen.merge(d.codeId(), 1, Integer::sum);
+            if (!d.isError() && n > WARNINGS_SHOWN_PER_CODE) {
+                hidden.merge(d.codeId(), 1, Integer::sum);
+                continue;
+            }
+            err.print(DiagnosticPrinter.render(d));
+        }
+        hidden.forEach((code, n) -> err.println("... and " + n + " more " + code + " warning" + (n == 1 ? "" : "s")
+                + " (`wkforge check` lists them all)"));
         return !result.hasErrors();
     }
 }

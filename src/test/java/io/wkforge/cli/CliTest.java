@@ -1,0 +1,124 @@
+package io.wkforge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wkforge.lang.Recipes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages, never a stack trace. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    String out;
+    String err;
+
+    @BeforeEach
+    void stdlib() {
+        System.setProperty("wkforge.stdlib", Recipes.repoRoot().resolve("stdlib").toString());
+        Recipes.touch(dir, "v/tree.avi", "v/bg.avi");
+    }
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        assertFalse(err.contains("\tat ") || out.contains("\tat "), "no stack traces: " + err);
+        return code;
+    }
+
+    Path recipe(String text) {
+        return Recipes.write(dir, "r.recipe", text);
+    }
+
+    @Test
+    void checkOkAndErrorsWithSnippets() {
+        assertEquals(0, run("check", recipe(Recipes.CLASSES).toString()));
+        assertTrue(out.contains("ok"));
+        Path bad = recipe(Recipes.CLASSES + "frames {\n  fsp 2\n}\n");
+        assertEquals(2, run("check", bad.toString()));
+        assertTrue(err.contains(bad + ":6:3: error[E102]: unknown setting `fsp` in block `frames`"), err);
+        assertTrue(err.contains("6 |   fsp 2\n  |   ^^^\n"), err);
+        assertTrue(err.contains("= help: did you mean `fps`?"), err);
+        assertTrue(err.contains("1 error in 1 file"), err);
+    }
+
+    @Test
+    void jsonDiagnosticsHaveAVersionAndRanges() {
+        Path bad = recipe(Recipes.CLASSES + "frames {\n  fsp 2\n}\n");
+        assertEquals(2, run("check", "--json", bad.toString()));
+        assertTrue(out.contains("\"format_version\": \"1.0\""), out);
+        assertTrue(out.contains("\"valid\": false"), out);
+        assertTrue(out.contains("\"code\": \"E102\""), out);
+        assertTrue(out.replaceAll("\\s+", "").contains("\"start\":{\"line\":6,\"column\":3,\"byte\":"), out);
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("check", dir.resolve("missing.recipe").toString()));
+        assertTrue(err.contains("no such file"), err);
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("plan", recipe(Recipes.CLASSES).toString(), "--until", "trian"));
+        assertTrue(err.contains("did you mean `train`?"), err);
+        assertEquals(2, run("plan", recipe(Recipes.CLASSES).toString(), "--set", "noequals"));
+    }
+
+    @Test
+    void binaryGarbageIsADiagnosticNotACrash() throws Exception {
+        Path f = dir.resolve("junk.recipe");
+        Files.write(f, new byte[] {0, (byte) 0xff, 0x7b, 0x0a, (byte) 0xc3, 0x28});
+        int code = run("check", f.toString());
+        assertEquals(2, code);
+    }
+
+    @Test
+    void fmtCheckAndRewrite() throws Exception {
+        Path f = recipe("frames { fps 1; format png }\n");
+        assertEquals(2, run("fmt", "--check", f.toString()));
+        assertEquals(0, run("fmt", f.toString()));
+        assertEquals("frames {\n  fps 1\n  format png\n}\n", Files.readString(f));
+        assertEquals(0, run("fmt", "--check", f.toString()));
+    }
+
+    @Test
+    void planShowsEveryStageAndRunRefusesStagesThatAreNotBuilt() {
+        Path f = recipe(Recipes.CLASSES);
+        assertEquals(0, run("plan", f.toString()));
+        for (String stage : new String[] {"frames", "clean", "split", "train", "export", "verify", "quantize", "wk", "deploy", "report"}) {
+            assertTrue(out.contains("  " + stage + " "), stage + " in\n" + out);
+        }
+        assertEquals(2, run("run", f.toString(), "--until", "report"));
+        assertTrue(err.contains("is not built yet"), err);
+    }
+
+    @Test
+    void runNeedsEveryVideoPatternToMatch() {
+        Path f = recipe("classes {\n  1 a b videos \"v/none.mp4\"\n  2 other background videos \"v/bg.avi\" background\n}\n");
+        assertEquals(2, run("run", f.toString(), "--until", "frames"));
+        assertTrue(err.contains("error[E150]"), err);
+    }
+
+    @Test
+    void renderPrintsTheEffectiveRecipe() {
+        assertEquals(0, run("render", recipe(Recipes.CLASSES + "param e = 4\ntrain resnet18 {\n  epochs $e\n}\n").toString()));
+        assertTrue(out.contains("epochs 4\n"), out);
+    }
+
+    @Test
+    void fragmentsAreNotPlanned() {
+        Path f = recipe("frames {\n  fps 2\n}\n");
+        assertEquals(0, run("check", f.toString()));
+        assertEquals(2, run("plan", f.toString()));
+        assertTrue(err.contains("no classes block"), err);
+    }
+}
