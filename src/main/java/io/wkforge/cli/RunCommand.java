@@ -65,7 +65,18 @@ final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
         Executor executor = new Executor(r.recipe(), layout, registry, new ConsoleListener(console), Version.current());
-        Executor.Result result = executor.run(new Executor.Options(selected, forced, threadCount), record);
+        // Ctrl-C or a kill: committed tasks stay committed, unfinished ones have no stamp; the record says so.
+        Thread onKill = new Thread(() -> {
+            record.finish("interrupted", 130);
+            record.save();
+        }, "wkforge-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
+        Executor.Result result;
+        try {
+            result = executor.run(new Executor.Options(selected, forced, threadCount), record);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onKill);
+        }
         console.printf("%s: %d task%s ran, %d cached; record: %s%n",
                 result.outcome() == Executor.Outcome.OK ? "ok" : "failed", result.ran(), result.ran() == 1 ? "" : "s",
                 result.cached(), layout.outDir().relativize(result.runRecord()));
