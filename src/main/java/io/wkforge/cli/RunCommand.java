@@ -10,34 +10,17 @@ import io.wkforge.run.RunRecord;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StampStore;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run the recipe's plan: every stage whose inputs or settings changed, in order, with caching.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The recipe.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a param or a setting (block.key).")
-    List<String> sets;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: build/<recipe> beside the recipe).")
-    Path out;
-
-    @Option(names = "--only", paramLabel = "STAGE", description = "Run just this stage (its inputs must be up to date).")
-    String only;
-
-    @Option(names = "--until", paramLabel = "STAGE", description = "Run stages up to and including this one.")
-    String until;
-
-    @Option(names = "--force", paramLabel = "STAGE", description = "Re-run this stage even if it is up to date (repeatable).")
-    List<String> force;
+    @picocli.CommandLine.Mixin
+    PlanOptions options;
 
     @Option(names = "--threads", paramLabel = "N", description = "Tasks run at once (default: number of cores).")
     Integer threads;
@@ -49,17 +32,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var console = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        List<StageId> selected = StageSelection.stages(only, until);
-        Set<StageId> forced = StageSelection.forced(force);
-        CheckResult r = RecipeLoader.check(file, sets, true);
+        List<StageId> selected = options.selectedStages();
+        Set<StageId> forced = options.forcedStages();
+        CheckResult r = RecipeLoader.check(options.file, options.sets, true);
         if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
-        if (r.fragment()) throw new UserError(file + " has no classes block: it is a fragment to `use`, not a recipe to run");
+        if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
-        Layout layout = Layout.forRecipe(r.recipe(), out);
+        Layout layout = Layout.forRecipe(r.recipe(), options.out);
         StageRegistry registry = StageRegistry.discover();
         Plan plan = new Planner(r.recipe(), new StampStore(layout), Version.current(), forced).plan(layout);
         refuseMissingStages(plan, selected, registry);
-        if (only != null) requireUpToDateUpstream(plan, selected.get(0));
+        if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));
 
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
