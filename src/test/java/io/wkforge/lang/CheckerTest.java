@@ -159,6 +159,16 @@ class CheckerTest {
     }
 
     @Test
+    void stdlibIsBuiltInWhenNoStdlibFolderIsKnown() throws Exception {
+        Path f = Recipes.write(dir, "r.recipe", CLASSES + "use \"targets/hi3516dv300\"\n");
+        CheckResult r = io.wkforge.lang.check.Checker.check(io.wkforge.lang.source.SourceFile.read(f),
+                io.wkforge.lang.check.Checker.Options.DEFAULT, new io.wkforge.lang.check.ImportResolver(null));
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals("resnet_inst", r.recipe().setting("quantize.instruction_name").asString());
+        assertEquals("stdlib:targets/hi3516dv300.recipe", r.recipe().setting("quantize.image_type").origin().source().displayName());
+    }
+
+    @Test
     void recipeOverridesImportsAndSetOverridesTheRecipe() {
         Recipes.write(dir, "base.recipe", "train resnet18 {\n  epochs 50\n  lr 0.5\n}\n");
         Path f = Recipes.write(dir, "r.recipe", CLASSES + "use \"base\"\ntrain resnet18 {\n  epochs 7\n}\n");
