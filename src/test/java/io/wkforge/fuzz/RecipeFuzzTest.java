@@ -89,9 +89,10 @@ class RecipeFuzzTest {
                 case 0 -> sb.insert(pos, FRAGMENTS[rnd.nextInt(FRAGMENTS.length)]);
                 case 1 -> sb.delete(pos, Math.min(sb.length(), pos + 1 + rnd.nextInt(12)));
                 case 2 -> { // duplicate a line elsewhere
-                    int start = sb.lastIndexOf("\n", pos) + 1;
+                    int start = pos > 0 ? sb.lastIndexOf("\n", pos - 1) + 1 : 0;
                     int end = sb.indexOf("\n", pos);
                     if (end < 0) end = sb.length();
+                    if (end < start) end = start;
                     String line = sb.substring(start, end);
                     sb.insert(rnd.nextInt(sb.length() + 1), "\n" + line + "\n");
                 }

@@ -41,6 +41,8 @@ public class ImportResolver {
     public Lookup resolve(String name, SourceFile from) {
         String fileName = name.endsWith(".recipe") ? name : name + ".recipe";
         List<String> tried = new ArrayList<>();
+        String invalid = PathText.invalidReason(fileName);
+        if (invalid != null) return new Lookup(null, tried, invalid);
         List<Path> candidates = new ArrayList<>();
         if (from.path() != null) {
             Path dir = from.path().toAbsolutePath().getParent();

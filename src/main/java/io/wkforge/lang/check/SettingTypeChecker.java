@@ -75,7 +75,7 @@ final class SettingTypeChecker {
             case PERCENT -> v instanceof Value.PercentLit;
             case SIZE -> v instanceof Value.SizeLit;
             case STRING -> v instanceof Value.StringLit || v instanceof Value.IdentLit;
-            case PATH -> v instanceof Value.StringLit;
+            case PATH, PATTERN -> v instanceof Value.StringLit;
             case BOOL -> v instanceof Value.IdentLit;
             case WORD -> v instanceof Value.IdentLit i && i.name().equals(slot.word());
             case ENUM -> v instanceof Value.IdentLit
@@ -96,7 +96,7 @@ final class SettingTypeChecker {
         } else if (unitForNumber) {
             out.add(Diagnostic.of(Code.WRONG_UNIT, source, v.span(),
                     "`" + spec.name() + "` takes " + slot.type().phrase() + ", found " + v.kindPhrase()));
-        } else if (slot.type() == ValueType.PATH && v instanceof Value.IdentLit) {
+        } else if ((slot.type() == ValueType.PATH || slot.type() == ValueType.PATTERN) && v instanceof Value.IdentLit) {
             out.add(Diagnostic.of(Code.WRONG_TYPE, source, v.span(),
                     "`" + spec.name() + "` takes a path, found the name `" + v.text() + "`")
                     .withHelp("quote paths: `" + spec.name() + " \"" + v.text() + "\"`"));
@@ -140,8 +140,15 @@ final class SettingTypeChecker {
                             "each side of `" + spec.name() + "` must be " + slot.rangeText() + " pixels, found " + v.text()));
                 }
             }
-            case STRING, PATH, WORD -> {
-                // any text is fine; paths are checked where they are used
+            case PATH, PATTERN -> {
+                String text = ((Value.StringLit) v).value();
+                String reason = slot.type() == ValueType.PATTERN ? PathText.invalidPatternReason(text) : PathText.invalidReason(text);
+                if (reason != null) {
+                    out.add(Diagnostic.of(Code.INVALID_PATH, source, v.span(), "`" + spec.name() + "`: " + reason));
+                }
+            }
+            case STRING, WORD -> {
+                // any text is fine
             }
         }
     }

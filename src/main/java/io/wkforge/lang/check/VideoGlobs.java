@@ -24,6 +24,7 @@ public final class VideoGlobs {
     private VideoGlobs() {}
 
     public static List<Path> expand(ClassDef c, Path recipeDir, String pattern) {
+        if (PathText.invalidPatternReason(pattern) != null) return List.of();
         Path base = c.baseDir() != null ? c.baseDir() : recipeDir;
         if (base == null) base = Path.of("").toAbsolutePath();
         if (!hasGlob(pattern)) {
@@ -72,6 +73,12 @@ public final class VideoGlobs {
         if (recipe.file() == null) return; // an editor buffer: no folder to look in
         for (ClassDef c : recipe.classes()) {
             for (String pattern : c.videoPatterns()) {
+                String invalid = PathText.invalidPatternReason(pattern);
+                if (invalid != null) {
+                    diags.add(Diagnostic.of(Code.INVALID_PATH, c.source(), patternSpan(c, pattern),
+                            "video pattern of class `" + c.name() + "`: " + invalid));
+                    continue;
+                }
                 if (!expand(c, recipe.dir(), pattern).isEmpty()) continue;
                 Diagnostic d = Diagnostic.of(Code.GLOB_MATCHES_NOTHING, c.source(), patternSpan(c, pattern),
                         (hasGlob(pattern) ? "pattern" : "video") + " \"" + pattern + "\" of class `" + c.name() + "` matches no file")

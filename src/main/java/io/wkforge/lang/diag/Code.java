@@ -51,7 +51,8 @@ public enum Code {
 
     // 15x: input files
     GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
-    FILE_UNREADABLE(151, Severity.ERROR, "file cannot be read");
+    FILE_UNREADABLE(151, Severity.ERROR, "file cannot be read"),
+    INVALID_PATH(152, Severity.ERROR, "not a valid path");
 
     private final int number;
     private final Severity defaultSeverity;

@@ -62,7 +62,7 @@ public final class Renderer {
     }
 
     private static String valueText(SettingSpec spec, Value v, Origin origin, Path recipeDir) {
-        boolean isPath = spec.slots().stream().anyMatch(sl -> sl.type() == ValueType.PATH);
+        boolean isPath = spec.slots().stream().anyMatch(sl -> sl.type() == ValueType.PATH || sl.type() == ValueType.PATTERN);
         if (isPath && v instanceof Value.StringLit s && origin.baseDir() != null) {
             return Value.StringLit.quote(relocate(s.value(), origin.baseDir(), recipeDir));
         }

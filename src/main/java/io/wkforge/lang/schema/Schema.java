@@ -77,7 +77,7 @@ public final class Schema {
                 .setting("uniform", "Grey-level standard deviation below which a frame is near-uniform (covered lens, black, overexposed); 0 keeps all.", CLEAN)
                     .number("0", false, "255", false).unit("grey levels").byDefault("4").done()
                 .setting("exclude", "Frames a person rejected, as paths or patterns relative to the frames folder.", CLEAN)
-                    .paths().byDefault("").done()
+                    .patterns().byDefault("").done()
                 .end();
 
         s.block("split", "Labelling and the train/val split of the cleaned frames.")

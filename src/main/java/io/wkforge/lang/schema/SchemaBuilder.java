@@ -117,8 +117,8 @@ final class SchemaBuilder {
             return slot(ValueType.PATH, 0, 1, List.of(), null, false, null, false, null);
         }
 
-        SettingBuilder paths() {
-            return slot(ValueType.PATH, 0, Integer.MAX_VALUE, List.of(), null, false, null, false, null);
+        SettingBuilder patterns() {
+            return slot(ValueType.PATTERN, 0, Integer.MAX_VALUE, List.of(), null, false, null, false, null);
         }
 
         SettingBuilder bool() {

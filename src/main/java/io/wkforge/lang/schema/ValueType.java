@@ -8,6 +8,8 @@ public enum ValueType {
     SIZE("a size such as `224x224`"),
     STRING("a name or a string"),
     PATH("a quoted path"),
+    /** A quoted path that may hold glob wildcards ({@code *}, {@code ?}, {@code **}, {@code [ab]}, {@code {a,b}}). */
+    PATTERN("a quoted path or glob pattern"),
     ENUM("one of the listed names"),
     BOOL("`true` or `false`"),
     /** A fixed unit word such as {@code images} in {@code calibration 20 images}. */
