@@ -61,6 +61,12 @@ final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public synchronized void note(TaskSpec task, String message) {
+        for (String line : message.split("\n")) out.println("    " + line);
+        out.flush();
+    }
+
+    @Override
     public synchronized void pruned(String taskId) {
         out.printf("    removed outputs of %s (no longer in the recipe)%n", taskId);
     }

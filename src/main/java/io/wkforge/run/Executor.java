@@ -297,6 +297,11 @@ public final class Executor {
         }
 
         @Override
+        public void note(String message) {
+            listener.note(task, message);
+        }
+
+        @Override
         public void warn(String message) {
             record.warning(task.id(), message);
             listener.warning(task, message);

@@ -17,6 +17,8 @@ public interface RunListener {
 
     default void warning(TaskSpec task, String message) {}
 
+    default void note(TaskSpec task, String message) {}
+
     default void pruned(String taskId) {}
 
     RunListener SILENT = new RunListener() {};

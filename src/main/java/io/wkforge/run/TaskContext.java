@@ -32,6 +32,9 @@ public interface TaskContext {
     /** A problem worth telling the user that does not fail the task; kept in the run record. */
     void warn(String message);
 
+    /** A result worth showing as the run goes (a count table, say); may span several lines. */
+    void note(String message);
+
     /** Threads this task may use for its own parallel work. */
     int threads();
 }

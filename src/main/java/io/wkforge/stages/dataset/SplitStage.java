@@ -84,6 +84,7 @@ public final class SplitStage implements StageRunner {
             write(dataset.resolve("meta/val.txt"), meta.get(Side.VAL).toString());
             write(dataset.resolve("summary.json"), summary.json());
             write(dataset.resolve("summary.txt"), summary.table());
+            ctx.note(summary.table().stripTrailing());
             for (String problem : summary.problems()) ctx.warn(problem);
         } catch (IOException e) {
             throw new StageException("cannot write the dataset: " + e.getMessage());
