@@ -1,6 +1,6 @@
 " Vim syntax file
 " Language: wkforge recipe (.recipe)
-" GENERATED from io.wkforge.lang.schema.Schema by io.wkforge.editor; do not edit. Regenerate: ./wkforge docs (or: java -cp <classpath> io.wkforge.editor.EditorFiles <repo root>).
+" GENERATED from io.wkforge.lang.schema.Schema by io.wkforge.editor; do not edit. Regenerate: ./wkforge docs --regenerate (or: java -cp <classpath> io.wkforge.editor.EditorFiles <repo root>).
 
 if exists('b:current_syntax')
   finish

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class EditorFiles {
     public static final String GENERATED_NOTE = "GENERATED from io.wkforge.lang.schema.Schema by io.wkforge.editor; "
-            + "do not edit. Regenerate: ./wkforge docs (or: java -cp <classpath> io.wkforge.editor.EditorFiles <repo root>).";
+            + "do not edit. Regenerate: ./wkforge docs --regenerate (or: java -cp <classpath> io.wkforge.editor.EditorFiles <repo root>).";
 
     public static final String TEXTMATE_GRAMMAR = "editor-support/vscode/syntaxes/recipe.tmLanguage.json";
     public static final String VIM_SYNTAX = "editor-support/vim/syntax/recipe.vim";

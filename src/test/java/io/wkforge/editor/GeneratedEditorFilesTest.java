@@ -19,7 +19,7 @@ class GeneratedEditorFilesTest {
             Path file = EditorTools.REPO.resolve(e.getKey());
             String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "<missing>";
             assertEquals(e.getValue(), committed, e.getKey() + " is stale: the schema changed. Regenerate with "
-                    + "`./wkforge docs` or `java -cp <classpath> io.wkforge.editor.EditorFiles .` and commit the result");
+                    + "`./wkforge docs --regenerate` or `java -cp <classpath> io.wkforge.editor.EditorFiles .` and commit the result");
         }
     }
 

@@ -74,6 +74,23 @@ class ParserTest {
     }
 
     @Test
+    void aMissingClosingBraceCostsOneErrorAndKeepsThePartialBlock() {
+        RecipeFile f = parse("frames {\n  fps 2\nsplit {\n  val 10%\n}\ntrain resnet18 {\n  epochs 1\n  optimizer\n");
+        assertEquals(List.of("block `frames` is never closed", "block `train` is never closed"),
+                f.syntaxErrors().stream().map(Diagnostic::message).toList());
+        assertEquals(List.of("frames", "split", "train"), f.blocks().stream().map(b -> b.name().text()).toList());
+        assertEquals(2, f.blocks().get(2).entries().size(), "the block being typed keeps its entries");
+    }
+
+    @Test
+    void aBlockWithTwoLabelsIsOneError() {
+        RecipeFile f = parse("train resnet18 extra {\n  epochs 3\n}\n");
+        assertEquals(1, f.syntaxErrors().size(), f.syntaxErrors()::toString);
+        assertEquals("block `train` takes at most one label", f.syntaxErrors().get(0).message());
+        assertEquals(1, f.blocks().get(0).entries().size());
+    }
+
+    @Test
     void unknownCharacterIsReportedOnceWithAHint() {
         RecipeFile f = parse("preprocess {\n  mean [1, 2, 3]\n}\n");
         assertTrue(f.syntaxErrors().stream().allMatch(d -> d.code() == Code.UNEXPECTED_CHARACTER), f.syntaxErrors()::toString);

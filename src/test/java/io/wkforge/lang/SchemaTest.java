@@ -67,6 +67,6 @@ class SchemaTest {
     void languageReferenceIsUpToDate() throws IOException {
         Path doc = Recipes.repoRoot().resolve("docs/language.md");
         assertEquals(LanguageReference.markdown(), Files.readString(doc),
-                "docs/language.md is stale: run ./wkforge docs --write docs/language.md");
+                "docs/language.md is stale: run ./wkforge docs --regenerate");
     }
 }

@@ -93,6 +93,7 @@ public final class VideoGlobs {
         int at = rowText.indexOf('"' + pattern);
         if (at < 0) return c.span();
         int start = c.span().start() + at;
-        return new io.wkforge.lang.source.Span(start, start + pattern.length() + 2);
+        // the closing quote may be missing (an unterminated string the parser repaired)
+        return new io.wkforge.lang.source.Span(start, Math.min(start + pattern.length() + 2, c.span().end()));
     }
 }

@@ -27,7 +27,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class TreeBuilder {
     private final SourceFile source;
     private final List<Diagnostic> errors;
-    private boolean unclosedBlockReported;
+    private boolean insideBrokenBlock;
 
     TreeBuilder(SourceFile source, List<Diagnostic> errors) {
         this.source = source;
@@ -40,6 +40,7 @@ final class TreeBuilder {
         for (ParseTree child : children(tree)) {
             if (child instanceof StatementContext st) {
                 flushTopLevelStrays(strays);
+                insideBrokenBlock = false;
                 Statement s = statement(st);
                 if (s != null) out.add(s);
             } else if (child instanceof RecipeParser.StrayContext stray) {
@@ -65,16 +66,17 @@ final class TreeBuilder {
     /** One error for a run of stray tokens on one top-level line, with a hint for the likely intent. */
     private void flushTopLevelStrays(List<Token> strays) {
         if (strays.isEmpty()) return;
-        if (unclosedBlockReported) {
-            strays.clear(); // everything after an unclosed block is its content: one error is enough
+        if (insideBrokenBlock) {
+            strays.clear(); // the body of a block whose header was broken: one error is enough
             return;
         }
         Token first = strays.get(0);
         boolean opensBlock = strays.stream().anyMatch(t -> t.getType() == RecipeParser.LBRACE);
         if (first.getType() == RecipeParser.IDENT && opensBlock) {
-            unclosedBlockReported = true;
-            errors.add(Diagnostic.of(Code.SYNTAX, source, spanOf(first), "block `" + first.getText() + "` is never closed")
-                    .withHelp("add `}` after its last setting"));
+            insideBrokenBlock = true;
+            Span header = new Span(first.getStartIndex(), strays.get(strays.size() - 1).getStopIndex() + 1);
+            errors.add(Diagnostic.of(Code.SYNTAX, source, header, "`" + source.slice(header) + "` is not a block header")
+                    .withHelp("a block starts `name {` or `name label {`, e.g. `train resnet18 {`"));
             strays.clear();
             return;
         }
@@ -125,12 +127,18 @@ final class TreeBuilder {
         if (ctx.name == null || ctx.name.getStartIndex() < 0) return null;
         Name name = new Name(ctx.name.getText(), spanOf(ctx.name));
         Value label = null;
-        if (ctx.label() != null) {
-            Token t = ctx.label().getStart();
+        List<RecipeParser.LabelContext> labels = ctx.label();
+        if (!labels.isEmpty()) {
+            Token t = labels.get(0).getStart();
             if (t != null && t.getStartIndex() >= 0) {
                 label = t.getType() == RecipeParser.STRING
                         ? new Value.StringLit(unquote(t.getText()), t.getText(), spanOf(t))
                         : new Value.IdentLit(t.getText(), spanOf(t));
+            }
+            if (labels.size() > 1) {
+                Span extra = new Span(labels.get(1).getStart().getStartIndex(), labels.get(labels.size() - 1).getStop().getStopIndex() + 1);
+                errors.add(Diagnostic.of(Code.SYNTAX, source, extra, "block `" + name.text() + "` takes at most one label")
+                        .withHelp("a block starts `name {` or `name label {`, e.g. `train resnet18 {`"));
             }
         }
         List<Entry> entries = new ArrayList<>();
