@@ -11,23 +11,9 @@ grammar Recipe;
 // Generated from grammar/io/wkforge/lang/parser/Recipe.g4 - do not edit.
 }
 
-@parser::members {
-/**
- * True when the next tokens read `name {` or `name label {`: a new block. Inside a block whose
- * `}` is missing, such a line ends that block instead of becoming a setting of it, so one
- * forgotten brace costs one error, not one per line after it.
- */
-boolean blockHeaderAhead() {
-    if (_input.LA(1) != IDENT) return false;
-    for (int k = 2; k <= 6; k++) {
-        int t = _input.LA(k);
-        if (t == LBRACE) return true;
-        if (t != IDENT && t != STRING) return false;
-    }
-    return false;
-}
-}
-
+// A block whose `}` is missing is closed by the token filter in Parser.java (at the next line
+// that starts a block, or at the end of the file), so the grammar stays LL(1) where it matters.
+//
 // The rules below accept stray tokens as parse-tree nodes instead of leaving them to ANTLR's
 // generic recovery: the tree builder reports each stray piece once, in words that fit the
 // language, and parsing goes on at the next line. A broken line never hides the rest of the file.
@@ -45,12 +31,12 @@ useDecl     : USE STRING ;
 paramDecl   : PARAM IDENT EQUALS value ;
 
 // train resnet18 { ... }     frames { fps 1; format png }
-block       : name=IDENT label* LBRACE (sep | entry | nested | strayInBlock)* RBRACE? ;
+block       : name=IDENT label* LBRACE (sep | entry | nested | strayInBlock)* RBRACE ;
 
 label       : IDENT | STRING ;
 
 // `fps 2`, `mean 127.5 127.5 127.5`, or a class row `1 scene megamind videos "a.avi"`
-entry       : {!blockHeaderAhead()}? key=entryKey (value | misplaced)* ;
+entry       : key=entryKey (value | misplaced)* ;
 
 entryKey    : IDENT | INT | USE | PARAM ;
 

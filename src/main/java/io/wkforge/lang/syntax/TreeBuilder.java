@@ -159,7 +159,7 @@ final class TreeBuilder {
                         .withHelp("each line of a block is `key value...`"));
             }
         }
-        boolean closed = real(ctx.RBRACE()) != null;
+        boolean closed = real(ctx.RBRACE()) != null && !(ctx.RBRACE().getSymbol() instanceof TokenFilter.ConjuredBrace);
         if (!closed) {
             int brace = ctx.LBRACE() == null ? ctx.name.getStartIndex() : ctx.LBRACE().getSymbol().getStartIndex();
             errors.add(Diagnostic.of(Code.SYNTAX, source, new Span(brace, brace + 1), "block `" + name.text() + "` is never closed")

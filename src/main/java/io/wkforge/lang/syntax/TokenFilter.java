@@ -1,0 +1,161 @@
+package io.wkforge.lang.syntax;
+
+import io.wkforge.lang.diag.Code;
+import io.wkforge.lang.diag.Diagnostic;
+import io.wkforge.lang.parser.RecipeLexer;
+import io.wkforge.lang.source.SourceFile;
+import io.wkforge.lang.source.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+
+/**
+ * Sits between the lexer and the parser and repairs what would otherwise cascade:
+ * <ul>
+ *   <li>a character the lexer cannot place is reported once, at its place, and hidden from the
+ *       parser;</li>
+ *   <li>an unterminated string is reported and handed on as a string;</li>
+ *   <li>a block whose {@code }} is missing is closed with a {@link ConjuredBrace} at the next
+ *       line that starts a block ({@code name [label] {}) or at the end of the file, so one
+ *       forgotten brace costs one error and the grammar needs no ambiguous optional brace.</li>
+ * </ul>
+ * Comments are collected here too, for the formatter.
+ */
+final class TokenFilter implements TokenSource {
+    /** A closing brace that is not in the text; the tree builder reports the block as never closed. */
+    static final class ConjuredBrace extends CommonToken {
+        ConjuredBrace(int at) {
+            super(RecipeLexer.RBRACE, "}");
+            setStartIndex(at);
+            setStopIndex(at - 1);
+        }
+    }
+
+    private final RecipeLexer lexer;
+    private final SourceFile source;
+    private final List<Diagnostic> errors;
+    private final List<Comment> comments;
+    private final Deque<Token> pending = new ArrayDeque<>();
+    private int depth;
+    private boolean atLineStart = true;
+    private int lastRealEnd;
+
+    TokenFilter(RecipeLexer lexer, SourceFile source, List<Diagnostic> errors, List<Comment> comments) {
+        this.lexer = lexer;
+        this.source = source;
+        this.errors = errors;
+        this.comments = comments;
+    }
+
+    @Override
+    public Token nextToken() {
+        Token t = pending.isEmpty() ? filtered() : pending.poll();
+        if (t instanceof ConjuredBrace) return t;
+        switch (t.getType()) {
+            case RecipeLexer.LBRACE -> depth++;
+            case RecipeLexer.RBRACE -> depth = Math.max(0, depth - 1);
+            case Token.EOF -> {
+                if (depth > 0) return closeAllBefore(t);
+            }
+            case RecipeLexer.IDENT -> {
+                if (atLineStart && depth > 0 && startsBlock()) return closeAllBefore(t);
+            }
+            default -> { }
+        }
+        if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+            atLineStart = t.getType() == RecipeLexer.NEWLINE;
+            if (t.getType() != RecipeLexer.NEWLINE && t.getType() != Token.EOF) lastRealEnd = t.getStopIndex() + 1;
+        }
+        return t;
+    }
+
+    /**
+     * Closes every open block before {@code next}: returns the first closing brace and queues the
+     * others, then {@code next}, then whatever was already queued.
+     */
+    private Token closeAllBefore(Token next) {
+        List<Token> order = new ArrayList<>();
+        for (int i = 1; i < depth; i++) order.add(new ConjuredBrace(lastRealEnd));
+        order.add(next);
+        order.addAll(pending);
+        pending.clear();
+        pending.addAll(order);
+        depth = 0;
+        atLineStart = false;
+        return new ConjuredBrace(lastRealEnd);
+    }
+
+    /**
+     * Whether the line whose first token was just read continues {@code [label...] {}, i.e. starts
+     * a block. Reads ahead on the line and queues what it read, so nothing is lost.
+     */
+    private boolean startsBlock() {
+        List<Token> line = new ArrayList<>();
+        boolean result = false;
+        while (true) {
+            Token t = filtered();
+            line.add(t);
+            int type = t.getType();
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (type == RecipeLexer.LBRACE) {
+                result = true;
+                break;
+            }
+            if (type != RecipeLexer.IDENT && type != RecipeLexer.STRING) break;
+        }
+        // `first` is handed back through `pending` after any closing braces
+        pending.addAll(line);
+        return result;
+    }
+
+    /** The next token from the lexer, with stray characters reported and dropped. */
+    private Token filtered() {
+        while (true) {
+            Token t = lexer.nextToken();
+            Span span = new Span(t.getStartIndex(), t.getStopIndex() + 1);
+            switch (t.getType()) {
+                case RecipeLexer.UNKNOWN_CHAR -> errors.add(Diagnostic.of(Code.UNEXPECTED_CHARACTER, source, span,
+                        "unexpected character `" + t.getText() + "`").withHelp(unknownCharHelp(t.getText())));
+                case RecipeLexer.UNTERMINATED_STRING -> {
+                    errors.add(Diagnostic.of(Code.UNTERMINATED_STRING, source, span,
+                            "string is not closed on this line").withHelp("add a closing `\"`"));
+                    CommonToken fixed = new CommonToken(t);
+                    fixed.setType(RecipeLexer.STRING);
+                    fixed.setText(t.getText() + "\"");
+                    return fixed;
+                }
+                case RecipeLexer.COMMENT -> {
+                    comments.add(new Comment(t.getText().stripTrailing(), span));
+                    return t;
+                }
+                default -> {
+                    return t;
+                }
+            }
+        }
+    }
+
+    private static String unknownCharHelp(String ch) {
+        return switch (ch) {
+            case "[", "]", "," -> "list values are separated by spaces: `mean 127.5 127.5 127.5`";
+            case ":" -> "a setting is written `key value`, without a colon";
+            case "'" -> "strings use double quotes";
+            case "/", "*" -> "paths and patterns must be quoted: \"videos/*.mp4\"";
+            case "$" -> "a parameter reference is `$name`";
+            default -> null;
+        };
+    }
+
+    @Override public int getLine() { return lexer.getLine(); }
+    @Override public int getCharPositionInLine() { return lexer.getCharPositionInLine(); }
+    @Override public CharStream getInputStream() { return lexer.getInputStream(); }
+    @Override public String getSourceName() { return lexer.getSourceName(); }
+    @Override public void setTokenFactory(TokenFactory<?> factory) { lexer.setTokenFactory(factory); }
+    @Override public TokenFactory<?> getTokenFactory() { return lexer.getTokenFactory(); }
+}
