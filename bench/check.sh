@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 ./wkforge --version >/dev/null   # builds the jar if needed
 cp="target/wkforge.jar:$(ls target/lib/*.jar | tr '\n' ':')"
 
-echo "== whole process: wkforge check recipes/trash20.recipe (15 runs)"
+echo "== whole process: ./wkforge check recipes/trash20.recipe (launcher + JVM, 15 runs)"
 times=()
 for i in $(seq 15); do
   s=$(date +%s%N)
-  java -Dwkforge.stdlib=stdlib -jar target/wkforge.jar check recipes/trash20.recipe >/dev/null 2>&1 || true
+  ./wkforge check recipes/trash20.recipe >/dev/null 2>&1 || true
   e=$(date +%s%N)
   times+=($(( (e - s) / 1000000 )))
 done
