@@ -6,16 +6,17 @@
 #             wkforge extracts them as one recipe, one task per video)
 # Reports median wall time over REPEAT runs, the wkforge/ffmpeg ratio and peak RSS.
 #
-# usage: bench/frames-vs-ffmpeg.sh [path/to/wkforge.jar]
+# usage: bench/frames-vs-ffmpeg.sh [path/to/wkforge launcher]   (default: ./wkforge, as a user runs it)
 #   env: WORK (scratch dir, default /tmp/wkforge-bench), CLIP_SECONDS (10), REPEAT (3)
 # needs: java 17, ffmpeg (apt-get install -y ffmpeg), GNU time (/usr/bin/time)
 set -euo pipefail
 
-JAR=$(realpath "${1:-target/wkforge.jar}")
+WKFORGE=$(realpath "${1:-wkforge}")
 WORK=${WORK:-/tmp/wkforge-bench}
 CLIP_SECONDS=${CLIP_SECONDS:-10}
 REPEAT=${REPEAT:-3}
-[ -f "$JAR" ] || { echo "no $JAR: build it with mvn package" >&2; exit 2; }
+[ -x "$WKFORGE" ] || { echo "no launcher at $WKFORGE" >&2; exit 2; }
+"$WKFORGE" --version >/dev/null   # builds the jar (and its class-data archive) if needed
 command -v ffmpeg >/dev/null || { echo "needs the ffmpeg CLI: apt-get install -y ffmpeg" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
 
@@ -42,13 +43,13 @@ export -f ff_one ff_eight
 
 rm -f results.txt
 # unpacks JavaCPP's native libraries into its cache once, as any installed wkforge would have done
-java -jar "$JAR" run one.recipe --until frames --out warmup > /dev/null 2>&1 || true
+"$WKFORGE" run one.recipe --until frames --out warmup > /dev/null 2>&1 || true
 for r in $(seq "$REPEAT"); do
   rm -rf ff1 ff8 out1 out8
   measure ffmpeg-1 bash -c ff_one
-  measure wkforge-1 java -jar "$JAR" run one.recipe --until frames --out out1
+  measure wkforge-1 "$WKFORGE" run one.recipe --until frames --out out1
   measure ffmpeg-8 bash -c ff_eight
-  measure wkforge-8 java -jar "$JAR" run eight.recipe --until frames --out out8
+  measure wkforge-8 "$WKFORGE" run eight.recipe --until frames --out out8
 done
 echo "images: ffmpeg 1 clip $(ls ff1 | wc -l), 8 clips $(ls ff8 | wc -l); wkforge 1 clip $(find out1/frames -type f | wc -l), 8 clips $(find out8/frames -type f | wc -l)"
 

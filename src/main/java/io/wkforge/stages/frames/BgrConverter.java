@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -12,7 +11,6 @@ import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Converts a decoded frame, in whatever pixel format the decoder produced, into a full-resolution
@@ -21,32 +19,27 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class BgrConverter implements AutoCloseable {
     private SwsContext sws;
-    private Mat bgr;
     private final PointerPointer<?> dstData = new PointerPointer<>(4);
     private final IntPointer dstStride = new IntPointer(4);
 
-    /** The converted image; valid until the next call. */
-    Mat convert(AVFrame frame) {
+    /** A new image the caller owns (and closes). */
+    BgrImage convert(AVFrame frame) {
         int w = frame.width();
         int h = frame.height();
-        if (bgr == null || bgr.cols() != w || bgr.rows() != h) {
-            if (bgr != null) bgr.close();
-            bgr = new Mat(h, w, CV_8UC3);
-        }
         sws = sws_getCachedContext(sws, w, h, frame.format(), w, h, avutil.AV_PIX_FMT_BGR24,
                 SWS_BILINEAR, null, null, (DoublePointer) null);
         if (sws == null) throw new IllegalStateException("no conversion from pixel format " + frame.format());
-        dstData.put(0, bgr.data());
-        dstStride.put(0, (int) bgr.step());
+        BgrImage image = BgrImage.allocate(w, h);
+        dstData.put(0, image.pixels());
+        dstStride.put(0, image.stride());
         sws_scale(sws, frame.data(), frame.linesize(), 0, h, dstData, dstStride);
-        return bgr;
+        return image;
     }
 
     @Override
     public void close() {
         if (sws != null) sws_freeContext(sws);
         sws = null;
-        if (bgr != null) bgr.close();
         dstData.close();
         dstStride.close();
     }

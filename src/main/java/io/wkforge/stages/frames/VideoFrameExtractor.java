@@ -48,6 +48,16 @@ public final class VideoFrameExtractor {
         if (!Files.exists(video)) return new Extraction(0, 0, "file not found");
         if (!Files.isRegularFile(video)) return new Extraction(0, 0, "not a regular file");
         if (Files.size(video) == 0) return new Extraction(0, 0, "file is empty (0 bytes)");
+        // started first: the writer loads OpenCV while FFmpeg opens the file
+        try (FrameWriter writer = new FrameWriter(settings.format())) {
+            Extraction result = extract(video, writer, outputFor, progress);
+            writer.finish();
+            return result;
+        }
+    }
+
+    private Extraction extract(Path video, FrameWriter writer, IntFunction<Path> outputFor, Progress progress)
+            throws IOException {
         FfmpegLog.quiet();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
@@ -59,15 +69,15 @@ public final class VideoFrameExtractor {
             return new Extraction(0, 0, "not a video FFmpeg can open (another kind of file, or a truncated or damaged one): "
                     + FfmpegErrors.describe(e));
         }
-        try (BgrConverter converter = new BgrConverter(); ImageEncoder encoder = new ImageEncoder(settings.format())) {
+        try (BgrConverter converter = new BgrConverter()) {
             if (!grabber.hasVideo()) return new Extraction(0, 0, "contains no video stream");
-            return decode(grabber, converter, encoder, outputFor, progress);
+            return decode(grabber, converter, writer, outputFor, progress);
         } finally {
             closeQuietly(grabber);
         }
     }
 
-    private Extraction decode(FFmpegFrameGrabber grabber, BgrConverter converter, ImageEncoder encoder,
+    private Extraction decode(FFmpegFrameGrabber grabber, BgrConverter converter, FrameWriter writer,
                               IntFunction<Path> outputFor, Progress progress) throws IOException {
         boolean raw = RAW_STREAM_FORMATS.contains(grabber.getFormat());
         long expected = raw ? 0 : declaredFrameCount(grabber);
@@ -97,7 +107,7 @@ public final class VideoFrameExtractor {
                 damaged++;
                 if (firstDamaged < 0) firstDamaged = index;
             } else if (keep) {
-                encoder.write(converter.convert(picture), outputFor.apply(written++));
+                writer.submit(converter.convert(picture), outputFor.apply(written++));
             }
             if (read % PROGRESS_EVERY == 0) progress.update(read, progressTotal, "frames");
         }
