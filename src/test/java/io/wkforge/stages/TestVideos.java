@@ -25,6 +25,18 @@ public final class TestVideos {
      *             for a raw Annex-B elementary stream as the board records it
      */
     public static Path write(Path file, int frames, double fps, IntFunction<Mat> painter) throws IOException {
+        return write(file, frames, fps, painter, 0);
+    }
+
+    /**
+     * An MPEG-4 video whose frames are mostly B-frames (which no other frame refers to), as phone
+     * and camera encoders write them; frame i painted by {@link FrameCode}.
+     */
+    public static Path writeWithBFrames(Path file, int frames, double fps) throws IOException {
+        return write(file, frames, fps, FrameCode::paint, 3);
+    }
+
+    private static Path write(Path file, int frames, double fps, IntFunction<Mat> painter, int bFrames) throws IOException {
         String name = file.getFileName().toString();
         String format = name.endsWith(".h264") ? "h264" : name.endsWith(".mkv") ? "matroska" : "mp4";
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -32,7 +44,13 @@ public final class TestVideos {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), FrameCode.WIDTH, FrameCode.HEIGHT);
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             recorder.setFormat(format);
-            recorder.setVideoCodecName("libopenh264");
+            if (bFrames > 0) {
+                recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setMaxBFrames(bFrames);
+                recorder.setVideoQuality(2);
+            } else {
+                recorder.setVideoCodecName("libopenh264");
+            }
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(fps);
             recorder.setVideoBitrate(600_000);

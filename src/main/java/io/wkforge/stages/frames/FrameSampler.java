@@ -35,6 +35,15 @@ public final class FrameSampler {
         return true;
     }
 
+    /**
+     * The earliest timestamp (in the caller's microseconds) that the next kept frame can have, or
+     * {@link Long#MIN_VALUE} before the first frame: any frame stamped earlier will not be kept.
+     */
+    public long nextKeptNotBefore() {
+        if (origin == Long.MIN_VALUE) return Long.MIN_VALUE;
+        return origin + (long) Math.floor(instantMicros(nextInstant) - TOLERANCE_MICROS);
+    }
+
     private double instantMicros(long k) {
         return k * 1_000_000.0 / fps;
     }

@@ -83,6 +83,9 @@ public final class VideoFrameExtractor {
         long expected = raw ? 0 : declaredFrameCount(grabber);
         long progressTotal = raw ? 0 : (expected > 0 ? expected : grabber.getLengthInVideoFrames());
         FrameSampler sampler = new FrameSampler(settings.fps());
+        NonReferenceSkipping skipping = raw ? null : NonReferenceSkipping.of(grabber);
+        long firstTimestamp = Long.MIN_VALUE;
+        long lastTimestamp = Long.MIN_VALUE;
         int read = 0;
         int written = 0;
         int damaged = 0;
@@ -90,6 +93,9 @@ public final class VideoFrameExtractor {
         String stoppedBy = null;
         while (true) {
             Frame frame;
+            if (skipping != null && lastTimestamp != Long.MIN_VALUE) {
+                skipping.beforeNextFrame(lastTimestamp, sampler.nextKeptNotBefore());
+            }
             try {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception e) {
@@ -100,7 +106,12 @@ public final class VideoFrameExtractor {
             AVFrame picture = (AVFrame) frame.opaque;
             long timestamp = raw ? Math.round(read * 1_000_000.0 / settings.streamFps()) : frame.timestamp;
             boolean bad = picture == null || picture.decode_error_flags() != 0 || (picture.flags() & FRAME_FLAG_CORRUPT) != 0;
-            int index = read++;
+            if (firstTimestamp == Long.MIN_VALUE) firstTimestamp = timestamp;
+            lastTimestamp = timestamp;
+            // once frames may have been skipped, a frame's number comes from its time, not from counting
+            int index = skipping != null && skipping.used()
+                    ? (int) Math.round((timestamp - firstTimestamp) / skipping.frameMicros()) : read;
+            read++;
             // the sampler sees every frame so the timing of later frames stays right
             boolean keep = sampler.keep(timestamp);
             if (bad) {
@@ -112,7 +123,28 @@ public final class VideoFrameExtractor {
             if (read % PROGRESS_EVERY == 0) progress.update(read, progressTotal, "frames");
         }
         progress.update(read, read, "frames");
-        return new Extraction(read, written, problem(read, expected, damaged, firstDamaged, stoppedBy));
+        boolean countsTell = expected > 0 && (skipping == null || !skipping.used());
+        String problem = problem(read, countsTell ? expected : 0, damaged, firstDamaged, stoppedBy);
+        if (problem == null && !raw && !countsTell) {
+            double frameMicros = skipping != null ? skipping.frameMicros()
+                    : grabber.getFrameRate() > 0 ? 1e6 / grabber.getFrameRate() : 0;
+            problem = endedEarly(grabber, frameMicros, skipping == null ? 0 : skipping.reorderDepth(), firstTimestamp, lastTimestamp);
+        }
+        return new Extraction(read, written, problem);
+    }
+
+    /**
+     * When the container declares no frame count, or frames were skipped so that counting them
+     * says nothing, time tells: the last frame must reach the end of the stream, give or take the
+     * frames a decoder holds back.
+     */
+    private static String endedEarly(FFmpegFrameGrabber grabber, double frameMicros, int reorderDepth, long first, long last) {
+        long duration = grabber.getLengthInTime();
+        if (duration <= 0 || frameMicros <= 0 || first == Long.MIN_VALUE) return null;
+        double reached = last - first + frameMicros * (reorderDepth + 1 + MISSING_FRAMES_TOLERATED);
+        if (reached >= duration) return null;
+        return String.format(java.util.Locale.ROOT, "decoded only partly: decoding stopped at %.1f s of a %.1f s video"
+                + " (truncated or damaged data)", (last - first) / 1e6, duration / 1e6);
     }
 
     private static String problem(int read, long expected, int damaged, int firstDamaged, String stoppedBy) {

@@ -61,6 +61,38 @@ class VideoFrameExtractorTest {
     }
 
     @Test
+    void skippingUnreferencedFramesKeepsExactlyTheSameFrames() throws IOException {
+        Path withB = TestVideos.writeWithBFrames(dir.resolve("bframes.mp4"), 90, 30);
+        Run one = extract(withB, 1, 30, ImageFormat.PNG);
+        assertNull(one.result().problem());
+        assertEquals(List.of(0, 30, 60), one.sourceFrames());
+        assertTrue(one.result().framesRead() < 80, "B-frames far from an instant were not decoded: " + one.result().framesRead());
+        Run seven = extract(withB, 7, 30, ImageFormat.PNG);
+        assertNull(seven.result().problem());
+        assertEquals(List.of(0, 5, 9, 13, 18, 22, 26, 30, 35, 39, 43, 48, 52, 56, 60, 65, 69, 73, 78, 82, 86), seven.sourceFrames());
+        Run every = extract(withB, 30, 30, ImageFormat.PNG);
+        assertEquals(90, every.result().framesRead(), "at the video's own rate every frame is needed");
+        assertEquals(90, every.sourceFrames().size());
+    }
+
+    @Test
+    void aTruncatedVideoWithSkippedFramesIsStillReported() throws IOException {
+        Path withB = TestVideos.writeWithBFrames(dir.resolve("bframes-cut-source.mkv"), 90, 30);
+        Run cut = extract(TestVideos.truncated(withB, dir.resolve("bframes-cut.mkv"), 0.5), 1, 30, ImageFormat.PNG);
+        assertTrue(cut.result().problem() != null && cut.result().problem().startsWith("decoded only partly"),
+                String.valueOf(cut.result().problem()));
+    }
+
+    @Test
+    void aTruncatedContainerThatDeclaresNoFrameCountIsReportedByTime() throws IOException {
+        Path mkv = TestVideos.write(dir.resolve("plain.mkv"), 90, 30);
+        assertNull(extract(mkv, 1, 30, ImageFormat.PNG).result().problem());
+        Run cut = extract(TestVideos.truncated(mkv, dir.resolve("plain-cut.mkv"), 0.5), 1, 30, ImageFormat.PNG);
+        assertTrue(cut.result().problem() != null && cut.result().problem().startsWith("decoded only partly"),
+                String.valueOf(cut.result().problem()));
+    }
+
+    @Test
     void framesAreFullResolution() throws IOException {
         Run r = extract(mp4, 1, 30, ImageFormat.JPG);
         try (var m = org.bytedeco.opencv.global.opencv_imgcodecs.imread(r.files().get(1).toString())) {
