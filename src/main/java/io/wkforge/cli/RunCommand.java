@@ -34,12 +34,13 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         List<StageId> selected = options.selectedStages();
         Set<StageId> forced = options.forcedStages();
+        StageRegistry registry = StageRegistry.discover();
+        registry.warmUpInBackground(selected); // native libraries load while the recipe is checked
         CheckResult r = RecipeLoader.check(options.file, options.sets, true);
         if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
-        StageRegistry registry = StageRegistry.discover();
         Plan plan = new Planner(r.recipe(), new StampStore(layout), Version.current(), forced).plan(layout);
         refuseMissingStages(plan, selected, registry);
         if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));

@@ -28,6 +28,23 @@ public final class StageRegistry {
         return runners.get(stage);
     }
 
+    /** Starts warming up the given stages on a daemon thread (see {@link StageRunner#warmUp()}). */
+    public void warmUpInBackground(java.util.List<StageId> stages) {
+        java.util.List<StageRunner> targets = stages.stream().map(runners::get).filter(java.util.Objects::nonNull).toList();
+        if (targets.isEmpty()) return;
+        Thread t = new Thread(() -> {
+            for (StageRunner r : targets) {
+                try {
+                    r.warmUp();
+                } catch (RuntimeException | LinkageError ignored) {
+                    // the stage's own task reports whatever is wrong, in its own words
+                }
+            }
+        }, "wkforge-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public boolean has(StageId stage) {
         return runners.containsKey(stage);
     }

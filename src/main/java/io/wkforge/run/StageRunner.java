@@ -13,6 +13,13 @@ public interface StageRunner {
 
     void run(TaskContext ctx) throws StageException;
 
+    /**
+     * Loads what the stage's tasks will need (native libraries, say) ahead of time. Called on a
+     * background thread while the recipe is still being checked and planned, so it must be safe
+     * to call when the stage ends up not running; failures are ignored (the task meets them).
+     */
+    default void warmUp() {}
+
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;

@@ -27,6 +27,16 @@ public final class FramesStage implements StageRunner {
         return StageId.FRAMES;
     }
 
+    /** FFmpeg's libraries, then OpenCV's encoders: together most of a second on a cold start. */
+    @Override
+    public void warmUp() {
+        FfmpegLog.quiet();
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
+    }
+
     @Override
     public boolean parallelTasks() {
         return true;
