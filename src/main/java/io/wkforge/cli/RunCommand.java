@@ -36,19 +36,21 @@ final class RunCommand implements Callable<Integer> {
         Set<StageId> forced = options.forcedStages();
         StageRegistry registry = StageRegistry.discover();
         registry.warmUpInBackground(selected); // native libraries load while the recipe is checked
+        RunRecord.warmUpInBackground();
         CheckResult r = RecipeLoader.check(options.file, options.sets, true);
         if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
-        Plan plan = new Planner(r.recipe(), new StampStore(layout), Version.current(), forced).plan(layout);
+        StampStore store = new StampStore(layout);
+        Plan plan = new Planner(r.recipe(), store, Version.current(), forced).plan(layout);
         refuseMissingStages(plan, selected, registry);
         if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));
 
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
-        Executor executor = new Executor(r.recipe(), layout, registry, new ConsoleListener(console), Version.current());
+        Executor executor = new Executor(r.recipe(), store, registry, new ConsoleListener(console), Version.current());
         // Ctrl-C or a kill: committed tasks stay committed, unfinished ones have no stamp; the record says so.
         Thread onKill = new Thread(() -> {
             record.finish("interrupted", 130);

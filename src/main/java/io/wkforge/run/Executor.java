@@ -47,12 +47,17 @@ public final class Executor {
     private final StampStore store;
 
     public Executor(EffectiveRecipe recipe, Layout layout, StageRegistry registry, RunListener listener, String toolVersion) {
+        this(recipe, new StampStore(layout), registry, listener, toolVersion);
+    }
+
+    /** With the store a plan was made from, so input files hashed for the plan are not hashed again. */
+    public Executor(EffectiveRecipe recipe, StampStore store, StageRegistry registry, RunListener listener, String toolVersion) {
         this.recipe = recipe;
-        this.layout = layout;
+        this.layout = store.layout();
         this.registry = registry;
         this.listener = listener;
         this.toolVersion = toolVersion;
-        this.store = new StampStore(layout);
+        this.store = store;
     }
 
     public StampStore store() {

@@ -21,6 +21,10 @@ public final class StampStore implements PreviousRuns {
         this.hasher = new FileHasher(layout.stateDir().resolve("file-hashes.tsv"));
     }
 
+    public Layout layout() {
+        return layout;
+    }
+
     public FileHasher hasher() {
         return hasher;
     }
