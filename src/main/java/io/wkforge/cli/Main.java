@@ -6,12 +6,30 @@ import picocli.CommandLine.Command;
 
 @Command(name = "wkforge",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Version.class,
         description = "Turns a .recipe into a model on a HiSilicon NNIE board: frames, dataset, training, "
-                + "Caffe export, quantization (.wk) and deployment, with caching.",
-        subcommands = {CheckCommand.class, FmtCommand.class, RenderCommand.class, PlanCommand.class,
-                RunCommand.class, DocsCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
+                + "Caffe export, quantization (.wk) and deployment, with caching.")
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Only the one being run is given to picocli
+     * (building the model of every command by reflection costs each start ~0.1 s); help, an
+     * unknown or no command get them all, for the listing and "did you mean".
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("check", CheckCommand::new);
+        m.put("fmt", FmtCommand::new);
+        m.put("render", RenderCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("run", RunCommand::new);
+        m.put("docs", DocsCommand::new);
+        m.put("lsp", LspCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +46,12 @@ public final class Main implements Runnable {
     /** Runs a command line with the given streams; the entry point for tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cli.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -68,6 +68,10 @@ class CliTest {
         assertEquals(2, run("check", dir.resolve("missing.recipe").toString()));
         assertTrue(err.contains("no such file"), err);
         assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("chek", "x.recipe"));
+        assertTrue(err.contains("Did you mean: wkforge check"), err);
+        assertEquals(0, run("check", "--help"));
+        assertTrue(out.contains("Usage: wkforge check"), out);
         assertEquals(2, run("plan", recipe(Recipes.CLASSES).toString(), "--until", "trian"));
         assertTrue(err.contains("did you mean `train`?"), err);
         assertEquals(2, run("plan", recipe(Recipes.CLASSES).toString(), "--set", "noequals"));
