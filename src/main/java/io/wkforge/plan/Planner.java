@@ -121,20 +121,20 @@ public final class Planner {
                 upstreamHashes.put(up, stageOutputHash(ups));
             }
         }
-        Map<String, String> comps = components(t, upstreamHashes);
         List<String> reasons = new ArrayList<>();
         if (forced.contains(t.stage())) reasons.add("forced with --force " + t.stage().id());
         Stamp stamp = previous.stamp(t.id());
         if (stamp == null) {
+            // the key is not needed to decide, and hashing a new video can wait until it is extracted
             reasons.add("no previous run");
         } else {
-            reasons.addAll(differences(stamp.components(), comps));
+            reasons.addAll(differences(stamp.components(), components(t, upstreamHashes)));
             if (reasons.isEmpty() && !previous.outputsIntact(stamp)) reasons.add("outputs missing or changed on disk");
         }
         if (!rerunningUpstream.isEmpty() && (stamp != null && reasons.isEmpty())) {
             reasons.add("waits for " + String.join(", ", rerunningUpstream) + " (re-checked after it runs)");
         }
-        return new TaskPlan(t, !reasons.isEmpty(), reasons, comps);
+        return new TaskPlan(t, !reasons.isEmpty(), reasons);
     }
 
     /** One hash over the committed outputs of all tasks of a stage (from their stamps). */

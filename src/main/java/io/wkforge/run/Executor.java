@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,13 +82,19 @@ public final class Executor {
                     upstream.put(up, committedOutputHash(planner, up));
                 }
                 List<TaskSpec> toRun = new ArrayList<>();
-                Map<String, Map<String, String>> comps = new TreeMap<>();
+                Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
                 for (TaskSpec t : tasks) {
-                    Map<String, String> c = planner.components(t, upstream);
-                    comps.put(t.id(), c);
                     Stamp s = store.stamp(t.id());
-                    boolean fresh = s != null && s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)
-                            && !options.forced().contains(stage);
+                    boolean forcedStage = options.forced().contains(stage);
+                    if (s == null || forcedStage) {
+                        // runs anyway: its key (which may hash a large input) is worked out while it runs
+                        comps.put(t.id(), () -> planner.components(t, upstream));
+                        toRun.add(t);
+                        continue;
+                    }
+                    Map<String, String> c = planner.components(t, upstream);
+                    comps.put(t.id(), () -> c);
+                    boolean fresh = s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s);
                     if (fresh) {
                         cached++;
                         record.task(t.id(), "cached", s.key(), 0, null);
@@ -122,7 +130,7 @@ public final class Executor {
 
     private static final String GATE_MARK = "\u0000gate\u0000";
 
-    private List<String> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Map<String, String>> comps,
+    private List<String> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Supplier<Map<String, String>>> comps,
                                   int threads, RunRecord record) {
         List<String> failures = new ArrayList<>();
         if (!runner.parallelTasks() || tasks.size() == 1 || threads <= 1) {
@@ -161,7 +169,9 @@ public final class Executor {
     }
 
     /** Runs and commits one task; returns a failure line, or null on success. */
-    private String runOne(StageRunner runner, TaskSpec t, Map<String, String> comps, int threads, RunRecord record) {
+    private String runOne(StageRunner runner, TaskSpec t, Supplier<Map<String, String>> keyComponents, int threads,
+                          RunRecord record) {
+        CompletableFuture<Map<String, String>> comps = CompletableFuture.supplyAsync(keyComponents);
         Path staging = layout.stagingRoot().resolve(t.id().replaceAll("[^A-Za-z0-9_.-]", "_"));
         long start = System.nanoTime();
         listener.taskStarted(t);
@@ -170,8 +180,9 @@ public final class Executor {
             Files.createDirectories(staging);
             runner.run(new Context(t, staging, threads, record));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            String key = Hashing.ofComponents(comps);
-            commit(t, staging, key, comps, millis);
+            Map<String, String> components = comps.join();
+            String key = Hashing.ofComponents(components);
+            commit(t, staging, key, components, millis);
             record.task(t.id(), "ran", key, millis, null);
             listener.taskFinished(t, millis);
             return null;
@@ -182,6 +193,13 @@ public final class Executor {
             sb.append(t.id()).append(": ").append(e.getMessage());
             for (String d : e.details()) sb.append("\n    ").append(d);
             return sb.toString();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!(e.getCause() instanceof UncheckedIOException io)) throw e;
+            // an input vanished or became unreadable while the task ran
+            StageException se = new StageException("cannot read an input: " + io.getCause().getMessage());
+            record.task(t.id(), "failed", null, (System.nanoTime() - start) / 1_000_000, se.getMessage());
+            listener.taskFailed(t, se);
+            return t.id() + ": " + se.getMessage();
         } catch (IOException e) {
             StageException se = new StageException("cannot write outputs: " + e.getMessage());
             listener.taskFailed(t, se);
