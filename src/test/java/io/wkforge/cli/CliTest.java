@@ -119,6 +119,14 @@ class CliTest {
     }
 
     @Test
+    void classCacheTrainingRunsTheRealCommandsCleanly() {
+        assertEquals(0, run(ClassCacheTrainingCommand.NAME));
+        assertEquals("", out.trim());
+        run("--help");
+        assertFalse(out.contains(ClassCacheTrainingCommand.NAME), "hidden from users");
+    }
+
+    @Test
     void fragmentsAreNotPlanned() {
         Path f = recipe("frames {\n  fps 2\n}\n");
         assertEquals(0, run("check", f.toString()));
