@@ -38,14 +38,18 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
                     }
                     frames { fps 5 }
                     """);
-            PrintWriter sink = new PrintWriter(new StringWriter());
+            StringWriter log = new StringWriter();
+            PrintWriter sink = new PrintWriter(log);
             for (String[] args : new String[][] {
                     {"check", recipe.toString()},
-                    {"fmt", "--check", recipe.toString()},
+                    {"fmt", "--stdout", recipe.toString()},
                     {"render", recipe.toString()},
                     {"plan", recipe.toString()},
                     {"run", recipe.toString(), "--until", "split"}}) {
-                Main.execute(args, sink, sink);
+                if (Main.execute(args, sink, sink) != ExitCodes.OK) {
+                    // a failure here costs only start-up speed, but it should not go unnoticed in tests
+                    throw new IllegalStateException("`" + String.join(" ", args) + "` failed:\n" + log);
+                }
             }
             return ExitCodes.OK;
         } finally {
