@@ -118,7 +118,7 @@ public final class Planner {
             if (ups.stream().anyMatch(TaskPlan::willRun)) {
                 rerunningUpstream.add(up.id());
             } else {
-                upstreamHashes.put(up, stageOutputHash(ups));
+                upstreamHashes.put(up, committedOutputHash(up));
             }
         }
         List<String> reasons = new ArrayList<>();
@@ -137,12 +137,12 @@ public final class Planner {
         return new TaskPlan(t, !reasons.isEmpty(), reasons);
     }
 
-    /** One hash over the committed outputs of all tasks of a stage (from their stamps). */
-    public String stageOutputHash(List<TaskPlan> tasks) {
+    /** One hash over the committed outputs of all current tasks of a stage (from their stamps). */
+    public String committedOutputHash(StageId stage) {
         StringBuilder sb = new StringBuilder();
-        for (TaskPlan tp : tasks) {
-            Stamp s = previous.stamp(tp.task().id());
-            sb.append(tp.task().id()).append('=').append(s == null ? "none" : s.outputHash()).append('\n');
+        for (TaskSpec t : tasksOf(stage)) {
+            Stamp s = previous.stamp(t.id());
+            sb.append(t.id()).append('=').append(s == null ? "none" : s.outputHash()).append('\n');
         }
         return Hashing.of(sb.toString());
     }

@@ -72,14 +72,12 @@ public final class Executor {
         record.save();
         int ran = 0;
         int cached = 0;
-        Map<StageId, List<TaskSpec>> tasksByStage = new EnumMap<>(StageId.class);
         try {
             for (StageId stage : options.stages()) {
                 List<TaskSpec> tasks = planner.tasksOf(stage);
-                tasksByStage.put(stage, tasks);
                 Map<StageId, String> upstream = new EnumMap<>(StageId.class);
                 for (StageId up : Planner.upstreamOf(stage)) {
-                    upstream.put(up, committedOutputHash(planner, up));
+                    upstream.put(up, planner.committedOutputHash(up));
                 }
                 List<TaskSpec> toRun = new ArrayList<>();
                 Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
@@ -108,11 +106,11 @@ public final class Executor {
                     if (runner == null) {
                         throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
                     }
-                    List<String> failures = runTasks(runner, toRun, comps, options.threads(), record);
+                    List<Failure> failures = runTasks(runner, toRun, comps, options.threads(), record);
                     ran += toRun.size() - failures.size();
                     if (!failures.isEmpty()) {
-                        boolean gate = failures.stream().anyMatch(f -> f.startsWith(GATE_MARK));
-                        List<String> clean = failures.stream().map(f -> f.replace(GATE_MARK, "")).toList();
+                        boolean gate = failures.stream().anyMatch(Failure::gate);
+                        List<String> clean = failures.stream().map(Failure::text).toList();
                         record.finish(gate ? "gate_failed" : "failed", gate ? 4 : 3);
                         record.save();
                         return new Result(gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED, clean, record.file(), ran, cached);
@@ -128,14 +126,15 @@ public final class Executor {
         return new Result(Outcome.OK, List.of(), record.file(), ran, cached);
     }
 
-    private static final String GATE_MARK = "\u0000gate\u0000";
+    /** A failed task, as the user will read it; {@code gate} when an accuracy gate failed. */
+    private record Failure(String text, boolean gate) {}
 
-    private List<String> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Supplier<Map<String, String>>> comps,
+    private List<Failure> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Supplier<Map<String, String>>> comps,
                                   int threads, RunRecord record) {
-        List<String> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         if (!runner.parallelTasks() || tasks.size() == 1 || threads <= 1) {
             for (TaskSpec t : tasks) {
-                String f = runOne(runner, t, comps.get(t.id()), threads, record);
+                Failure f = runOne(runner, t, comps.get(t.id()), threads, record);
                 if (f != null) failures.add(f);
             }
             return failures;
@@ -146,13 +145,13 @@ public final class Executor {
             return th;
         });
         try {
-            List<Future<String>> futures = new ArrayList<>();
+            List<Future<Failure>> futures = new ArrayList<>();
             for (TaskSpec t : tasks) futures.add(pool.submit(() -> runOne(runner, t, comps.get(t.id()), 1, record)));
             // Wait for every task, even after one hit a bug, so nothing keeps running behind the caller's back.
             RuntimeException bug = null;
-            for (Future<String> f : futures) {
+            for (Future<Failure> f : futures) {
                 try {
-                    String r = f.get();
+                    Failure r = f.get();
                     if (r != null) failures.add(r);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (bug == null) bug = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
@@ -168,8 +167,8 @@ public final class Executor {
         return failures;
     }
 
-    /** Runs and commits one task; returns a failure line, or null on success. */
-    private String runOne(StageRunner runner, TaskSpec t, Supplier<Map<String, String>> keyComponents, int threads,
+    /** Runs and commits one task; returns its failure, or null on success. */
+    private Failure runOne(StageRunner runner, TaskSpec t, Supplier<Map<String, String>> keyComponents, int threads,
                           RunRecord record) {
         CompletableFuture<Map<String, String>> comps = CompletableFuture.supplyAsync(keyComponents);
         Path staging = layout.stagingRoot().resolve(t.id().replaceAll("[^A-Za-z0-9_.-]", "_"));
@@ -189,21 +188,20 @@ public final class Executor {
         } catch (StageException e) {
             record.task(t.id(), "failed", null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
             listener.taskFailed(t, e);
-            StringBuilder sb = new StringBuilder(e.isGate() ? GATE_MARK : "");
-            sb.append(t.id()).append(": ").append(e.getMessage());
+            StringBuilder sb = new StringBuilder(t.id()).append(": ").append(e.getMessage());
             for (String d : e.details()) sb.append("\n    ").append(d);
-            return sb.toString();
+            return new Failure(sb.toString(), e.isGate());
         } catch (java.util.concurrent.CompletionException e) {
             if (!(e.getCause() instanceof UncheckedIOException io)) throw e;
             // an input vanished or became unreadable while the task ran
             StageException se = new StageException("cannot read an input: " + io.getCause().getMessage());
             record.task(t.id(), "failed", null, (System.nanoTime() - start) / 1_000_000, se.getMessage());
             listener.taskFailed(t, se);
-            return t.id() + ": " + se.getMessage();
+            return new Failure(t.id() + ": " + se.getMessage(), false);
         } catch (IOException e) {
             StageException se = new StageException("cannot write outputs: " + e.getMessage());
             listener.taskFailed(t, se);
-            return t.id() + ": " + se.getMessage();
+            return new Failure(t.id() + ": " + se.getMessage(), false);
         } finally {
             try {
                 AtomicFiles.deleteTree(staging);
@@ -261,15 +259,6 @@ public final class Executor {
             Files.deleteIfExists(f);
             listener.pruned(id);
         }
-    }
-
-    private String committedOutputHash(Planner planner, StageId stage) {
-        StringBuilder sb = new StringBuilder();
-        for (TaskSpec t : planner.tasksOf(stage)) {
-            Stamp s = store.stamp(t.id());
-            sb.append(t.id()).append('=').append(s == null ? "none" : s.outputHash()).append('\n');
-        }
-        return Hashing.of(sb.toString());
     }
 
     private final class Context implements TaskContext {

@@ -99,7 +99,6 @@ public final class Checker {
     /** Applies one file: its imports first (in order), then its own params and blocks. */
     private void apply(RecipeFile file, Path baseDir, Deque<String> stack) {
         diags.addAll(file.syntaxErrors());
-        Set<String> blocksSeen = new HashSet<>();
         Map<String, Statement.Block> firstBlock = new HashMap<>();
         Map<String, Statement.ParamDecl> firstParam = new HashMap<>();
         for (Statement st : file.statements()) {
@@ -125,7 +124,7 @@ public final class Checker {
                             .withHelp(dym != null ? dym : "blocks are: " + String.join(", ", names)));
                     continue;
                 }
-                if (!blocksSeen.add(name)) {
+                if (firstBlock.containsKey(name)) {
                     diags.add(Diagnostic.of(Code.DUPLICATE_BLOCK, file.source(), b.name().span(),
                             "block `" + name + "` appears twice in this file")
                             .withRelated(file.source(), firstBlock.get(name).name().span(), "first block here")
