@@ -211,31 +211,38 @@ public final class Executor {
         }
     }
 
-    private synchronized void commit(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis)
+    /**
+     * Moves a task's staged outputs into place and stamps it. Content hashes are taken before the
+     * lock, so tasks that finish together do not wait on each other's hashing.
+     */
+    private void commit(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis)
             throws IOException {
-        Stamp old = store.stamp(t.id());
-        store.remove(t.id()); // from here until the new stamp is written the task counts as not done
-        Map<String, String> outputs = new TreeMap<>();
-        List<Path> staged;
+        Map<String, Path> staged = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(staging)) {
-            staged = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Set<String> newRel = new HashSet<>();
-        for (Path f : staged) newRel.add(staging.relativize(f).toString().replace('\\', '/'));
-        if (old != null) {
-            for (String rel : old.outputs().keySet()) {
-                if (!newRel.contains(rel)) Files.deleteIfExists(layout.outDir().resolve(rel));
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                staged.put(staging.relativize(f).toString().replace('\\', '/'), f);
             }
         }
-        for (Path f : staged) {
-            String rel = staging.relativize(f).toString().replace('\\', '/');
-            String sum = FileHasher.hashContent(f);
-            outputs.put(rel, Files.size(f) + ":" + sum);
-            AtomicFiles.move(f, layout.outDir().resolve(rel));
+        Map<String, String> outputs = new TreeMap<>();
+        for (Map.Entry<String, Path> e : staged.entrySet()) {
+            outputs.put(e.getKey(), Files.size(e.getValue()) + ":" + FileHasher.hashContent(e.getValue()));
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        store.write(new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis));
+        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis);
+        synchronized (this) {
+            Stamp old = store.stamp(t.id());
+            store.remove(t.id()); // from here until the new stamp is written the task counts as not done
+            if (old != null) {
+                for (String rel : old.outputs().keySet()) {
+                    if (!staged.containsKey(rel)) Files.deleteIfExists(layout.outDir().resolve(rel));
+                }
+            }
+            for (Map.Entry<String, Path> e : staged.entrySet()) {
+                AtomicFiles.move(e.getValue(), layout.outDir().resolve(e.getKey()));
+            }
+            store.write(stamp);
+        }
     }
 
     /** Removes outputs and stamps of tasks that are no longer in the recipe (a video removed, say). */
