@@ -30,6 +30,12 @@ final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public synchronized void stageSkipped(StageId stage, String reason) {
+        out.printf("==> %s: skipped: %s%n", stage.id(), reason);
+        out.flush();
+    }
+
+    @Override
     public void taskProgress(TaskSpec task, long done, long total, String unit) {
         long now = System.nanoTime();
         Long last = lastProgress.get(task.id());

@@ -27,8 +27,10 @@ final class PlanCommand implements Callable<Integer> {
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to plan");
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
         StampStore store = new StampStore(layout);
-        Plan plan = new Planner(r.recipe(), store, Version.current(), options.forcedStages()).plan(layout);
-        PlanPrinter.print(plan, selected, StageRegistry.discover(), spec.commandLine().getOut());
+        StageRegistry registry = StageRegistry.discover();
+        Plan plan = new Planner(r.recipe(), store, Version.current(), options.forcedStages())
+                .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
+        PlanPrinter.print(plan, selected, registry, spec.commandLine().getOut());
         store.hasher().save();
         return ExitCodes.OK;
     }

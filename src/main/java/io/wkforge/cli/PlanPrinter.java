@@ -20,7 +20,10 @@ final class PlanPrinter {
             boolean inScope = selected.contains(stage);
             String verdict;
             String reason;
-            if (tasks.isEmpty()) {
+            if (!tasks.isEmpty() && tasks.get(0).skipped()) {
+                verdict = "skip";
+                reason = tasks.get(0).skipReason();
+            } else if (tasks.isEmpty()) {
                 verdict = "-";
                 reason = "nothing to do: no video matches the class table";
             } else if (tasks.size() == 1) {

@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
         StampStore store = new StampStore(layout);
-        Plan plan = new Planner(r.recipe(), store, Version.current(), forced).plan(layout);
+        Plan plan = new Planner(r.recipe(), store, Version.current(), forced)
+                .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
         refuseMissingStages(plan, selected, registry);
         if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));
 

@@ -41,10 +41,19 @@ public final class Planner {
         };
     }
 
+    /**
+     * The upstream stages whose outputs a stage cannot do without: when one of them is skipped
+     * (its tool is not installed), so is the stage. Other upstream stages are read when present.
+     */
+    public static List<StageId> requiredUpstreamOf(StageId stage) {
+        return stage == StageId.REPORT ? List.of() : upstreamOf(stage);
+    }
+
     private final EffectiveRecipe recipe;
     private final PreviousRuns previous;
     private final String toolVersion;
     private final Set<StageId> forced;
+    private final Map<StageId, String> unavailable = new EnumMap<>(StageId.class);
 
     public Planner(EffectiveRecipe recipe, PreviousRuns previous, String toolVersion, Set<StageId> forced) {
         this.recipe = recipe;
@@ -53,12 +62,33 @@ public final class Planner {
         this.forced = forced;
     }
 
+    /** Stages that cannot run on this machine, with the reason (from the stage registry). */
+    public Planner withUnavailable(Map<StageId, String> reasons) {
+        unavailable.putAll(reasons);
+        return this;
+    }
+
+    /**
+     * Why a stage is skipped: it is unavailable itself, or a stage whose outputs it requires is
+     * skipped. Null when it can run.
+     */
+    public String skipReason(StageId stage) {
+        String own = unavailable.get(stage);
+        if (own != null) return own;
+        for (StageId up : requiredUpstreamOf(stage)) {
+            String why = skipReason(up);
+            if (why != null) return "needs the outputs of `" + up.id() + "`, which is skipped";
+        }
+        return null;
+    }
+
     public Plan plan(Layout layout) {
         Map<StageId, List<TaskPlan>> out = new EnumMap<>(StageId.class);
         for (StageId stage : StageId.values()) {
             List<TaskPlan> plans = new ArrayList<>();
+            String skip = skipReason(stage);
             for (TaskSpec t : tasksOf(stage)) {
-                plans.add(decide(t, out));
+                plans.add(skip != null ? TaskPlan.skipped(t, skip) : decide(t, out));
             }
             out.put(stage, plans);
         }

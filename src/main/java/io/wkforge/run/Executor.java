@@ -1,6 +1,9 @@
 package io.wkforge.run;
 
+import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.model.Setting;
+import io.wkforge.lang.schema.Schema;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Hashing;
 import io.wkforge.plan.Layout;
@@ -67,7 +70,7 @@ public final class Executor {
     }
 
     public Result run(Options options, RunRecord record) throws IOException {
-        Planner planner = new Planner(recipe, store, toolVersion, options.forced());
+        Planner planner = new Planner(recipe, store, toolVersion, options.forced()).withUnavailable(registry.unavailable(recipe));
         AtomicFiles.deleteTree(layout.stagingRoot()); // leftovers of a killed run
         record.save();
         int ran = 0;
@@ -75,6 +78,12 @@ public final class Executor {
         try {
             for (StageId stage : options.stages()) {
                 List<TaskSpec> tasks = planner.tasksOf(stage);
+                String skip = planner.skipReason(stage);
+                if (skip != null) {
+                    for (TaskSpec t : tasks) record.task(t.id(), "skipped", null, 0, skip);
+                    listener.stageSkipped(stage, skip);
+                    continue;
+                }
                 Map<StageId, String> upstream = new EnumMap<>(StageId.class);
                 for (StageId up : Planner.upstreamOf(stage)) {
                     upstream.put(up, planner.committedOutputHash(up));
@@ -177,11 +186,12 @@ public final class Executor {
         try {
             AtomicFiles.deleteTree(staging);
             Files.createDirectories(staging);
-            runner.run(new Context(t, staging, threads, record));
+            runner.run(new Context(t, staging, threads, record, comps));
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<String, String> components = comps.join();
             String key = Hashing.ofComponents(components);
             commit(t, staging, key, components, millis);
+            AtomicFiles.deleteTree(workDirOf(t));
             record.task(t.id(), "ran", key, millis, null);
             listener.taskFinished(t, millis);
             return null;
@@ -268,17 +278,24 @@ public final class Executor {
         }
     }
 
+    /** The resumable-work folder of a task (see {@link TaskContext#workDir()}). */
+    private Path workDirOf(TaskSpec t) {
+        return layout.stateDir().resolve("work").resolve(t.id().replaceAll("[^A-Za-z0-9_.-]", "_"));
+    }
+
     private final class Context implements TaskContext {
         private final TaskSpec task;
         private final Path staging;
         private final int threads;
         private final RunRecord record;
+        private final CompletableFuture<Map<String, String>> keyComponents;
 
-        Context(TaskSpec task, Path staging, int threads, RunRecord record) {
+        Context(TaskSpec task, Path staging, int threads, RunRecord record, CompletableFuture<Map<String, String>> keyComponents) {
             this.task = task;
             this.staging = staging;
             this.threads = threads;
             this.record = record;
+            this.keyComponents = keyComponents;
         }
 
         @Override public EffectiveRecipe recipe() { return recipe; }
@@ -286,6 +303,56 @@ public final class Executor {
         @Override public Layout layout() { return layout; }
         @Override public Path staging() { return staging; }
         @Override public int threads() { return threads; }
+        @Override public Path recipeDir() { return recipe.dir(); }
+
+        @Override
+        public Setting setting(String qualifiedName) {
+            if (!task.settings().containsKey(qualifiedName)) {
+                throw new IllegalStateException("stage " + task.stage().id() + " read setting " + qualifiedName
+                        + ", which its cache key does not cover: declare the stage as a reader in the schema");
+            }
+            return recipe.setting(qualifiedName);
+        }
+
+        @Override
+        public List<ClassDef> classes() {
+            if (task.isPerVideo()) return List.of(task.classDef());
+            if (!Schema.CLASSES_READ_BY.contains(task.stage())) {
+                throw new IllegalStateException("stage " + task.stage().id()
+                        + " read the class table, which its cache key does not cover: add it to Schema.CLASSES_READ_BY");
+            }
+            return recipe.classes();
+        }
+
+        @Override
+        public Path input(StageId upstream, String relativePath) throws StageException {
+            if (!task.upstream().contains(upstream)) {
+                throw new IllegalStateException("stage " + task.stage().id() + " read an output of " + upstream.id()
+                        + ", which is not among its upstream stages (Planner.upstreamOf)");
+            }
+            for (Path p : outputsOf(upstream)) {
+                if (layout.outDir().relativize(p).toString().replace('\\', '/').equals(relativePath)) return p;
+            }
+            throw new StageException("stage `" + upstream.id() + "` has not produced " + relativePath
+                    + "; run it first (wkforge run --until " + upstream.id() + ")");
+        }
+
+        @Override
+        public Path workDir() {
+            Path dir = workDirOf(task);
+            String key = Hashing.ofComponents(keyComponents.join());
+            try {
+                Path keyFile = dir.resolve(".key");
+                if (Files.isDirectory(dir) && !(Files.isRegularFile(keyFile) && Files.readString(keyFile).equals(key))) {
+                    AtomicFiles.deleteTree(dir); // work of another key: settings or inputs changed since
+                }
+                Files.createDirectories(dir);
+                if (!Files.exists(keyFile)) Files.writeString(keyFile, key);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return dir;
+        }
 
         @Override
         public Path stagingDir(StageId stage) {

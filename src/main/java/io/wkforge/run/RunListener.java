@@ -7,6 +7,9 @@ import io.wkforge.plan.TaskSpec;
 public interface RunListener {
     default void stageStarted(StageId stage, int toRun, int cached) {}
 
+    /** A stage that cannot run here (a tool not installed), or needs one that cannot. */
+    default void stageSkipped(StageId stage, String reason) {}
+
     default void taskStarted(TaskSpec task) {}
 
     default void taskProgress(TaskSpec task, long done, long total, String unit) {}

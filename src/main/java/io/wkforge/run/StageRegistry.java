@@ -45,6 +45,16 @@ public final class StageRegistry {
         t.start();
     }
 
+    /** The stages that cannot run for this recipe on this machine, each with its one-line reason. */
+    public java.util.Map<StageId, String> unavailable(io.wkforge.lang.model.EffectiveRecipe recipe) {
+        java.util.Map<StageId, String> out = new EnumMap<>(StageId.class);
+        runners.forEach((stage, runner) -> {
+            String why = runner.unavailableReason(recipe);
+            if (why != null) out.put(stage, why);
+        });
+        return out;
+    }
+
     public boolean has(StageId stage) {
         return runners.containsKey(stage);
     }

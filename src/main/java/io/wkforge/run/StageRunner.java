@@ -20,6 +20,16 @@ public interface StageRunner {
      */
     default void warmUp() {}
 
+    /**
+     * Why this stage cannot run for this recipe on this machine (an external tool that is not
+     * installed, say), or null when it can. Such a stage is skipped, not failed: plan and run show
+     * the reason, stages that need its outputs are skipped too, and the run still exits 0. Must be
+     * cheap (a PATH lookup, not a tool run): plan calls it.
+     */
+    default String unavailableReason(io.wkforge.lang.model.EffectiveRecipe recipe) {
+        return null;
+    }
+
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;

@@ -1,6 +1,8 @@
 package io.wkforge.run;
 
+import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
 import io.wkforge.plan.TaskSpec;
@@ -9,7 +11,27 @@ import java.util.List;
 
 /** What a running task may see and do. */
 public interface TaskContext {
+    /**
+     * The whole recipe. Prefer {@link #setting} and {@link #classes}: they only hand out what the
+     * task's cache key covers, so a new read can never leave the key incomplete.
+     */
+    @Deprecated
     EffectiveRecipe recipe();
+
+    /**
+     * A setting the task's key covers (the schema declares its stage as a reader). Reading any
+     * other setting is a programming error and fails loudly: the key would not change with it.
+     */
+    Setting setting(String qualifiedName);
+
+    /**
+     * The class table, for tasks whose key covers it ({@code Schema.CLASSES_READ_BY}, or a
+     * per-video task, whose key holds its own class); fails loudly for any other task.
+     */
+    List<ClassDef> classes();
+
+    /** The folder the recipe's relative paths are resolved against. */
+    Path recipeDir();
 
     TaskSpec task();
 
@@ -26,6 +48,20 @@ public interface TaskContext {
 
     /** The committed output files of an upstream stage (from its tasks' stamps), sorted. */
     List<Path> outputsOf(StageId upstream);
+
+    /**
+     * One committed output of an upstream stage, by its path relative to the out dir (e.g.
+     * {@code model/model.safetensors}). Fails with a StageException naming the file when the
+     * upstream stage did not commit it.
+     */
+    Path input(StageId upstream, String relativePath) throws StageException;
+
+    /**
+     * A folder that survives a killed run, for work a re-run should resume (checkpoints). It
+     * belongs to this task and its key: a changed key starts it empty, and it is removed once the
+     * task's outputs are committed.
+     */
+    Path workDir();
 
     Progress progress();
 

@@ -14,11 +14,30 @@ public final class Json {
         return sb.toString();
     }
 
+    /** The same value on one line, without spaces (for headers embedded in binary files). */
+    public static String writeCompact(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, -1);
+        return sb.toString();
+    }
+
+    /**
+     * Parses JSON text into maps (insertion-ordered), lists, strings, Long or Double numbers,
+     * booleans and null; throws IllegalArgumentException with the offset of the first problem.
+     */
+    public static Object read(String text) {
+        return new JsonReader(text).readDocument();
+    }
+
     private static void write(StringBuilder sb, Object v, int indent) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
             quote(sb, s);
+        } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            sb.append("null"); // JSON has no NaN or infinity
+        } else if (v instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            sb.append("null");
         } else if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
         } else if (v instanceof Map<?, ?> m) {
@@ -26,16 +45,17 @@ public final class Json {
                 sb.append("{}");
                 return;
             }
-            sb.append("{\n");
+            sb.append('{');
+            newline(sb, indent);
             Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<?, ?> e = it.next();
                 pad(sb, indent + 1);
                 quote(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue(), indent + 1);
+                sb.append(indent < 0 ? ":" : ": ");
+                write(sb, e.getValue(), child(indent));
                 if (it.hasNext()) sb.append(',');
-                sb.append('\n');
+                newline(sb, indent);
             }
             pad(sb, indent);
             sb.append('}');
@@ -44,12 +64,13 @@ public final class Json {
                 sb.append("[]");
                 return;
             }
-            sb.append("[\n");
+            sb.append('[');
+            newline(sb, indent);
             for (int i = 0; i < l.size(); i++) {
                 pad(sb, indent + 1);
-                write(sb, l.get(i), indent + 1);
+                write(sb, l.get(i), child(indent));
                 if (i < l.size() - 1) sb.append(',');
-                sb.append('\n');
+                newline(sb, indent);
             }
             pad(sb, indent);
             sb.append(']');
@@ -58,8 +79,17 @@ public final class Json {
         }
     }
 
+    /** A negative indent means compact output: no line breaks, no padding. */
     private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
+        if (indent > 0) sb.append("  ".repeat(indent));
+    }
+
+    private static void newline(StringBuilder sb, int indent) {
+        if (indent >= 0) sb.append('\n');
+    }
+
+    private static int child(int indent) {
+        return indent < 0 ? indent : indent + 1;
     }
 
     public static void quote(StringBuilder sb, String s) {

@@ -1,0 +1,114 @@
+package io.wkforge.stages.model;
+
+import io.wkforge.util.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the safetensors format (an 8-byte little-endian header length, a JSON header
+ * mapping each name to its dtype, shape and byte range, then the raw little-endian data). Chosen
+ * for trained weights because it is documented, trivially parsed by any tool (a dozen lines of
+ * Python read it without the safetensors package), and cannot execute code on load. Only F32 is
+ * written; F32 and F64 are read.
+ */
+public final class SafeTensors {
+    private SafeTensors() {}
+
+    /** Writes tensors in the map's order, with optional string metadata. */
+    public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        Map<String, Object> header = new LinkedHashMap<>();
+        if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", new LinkedHashMap<>(metadata));
+        long offset = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            long bytes = 4L * e.getValue().data().length;
+            List<Object> shape = new ArrayList<>();
+            for (long d : e.getValue().shape()) shape.add(d);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dtype", "F32");
+            entry.put("shape", shape);
+            entry.put("data_offsets", List.of(offset, offset + bytes));
+            header.put(e.getKey(), entry);
+            offset += bytes;
+        }
+        byte[] json = Json.writeCompact(header).getBytes(StandardCharsets.UTF_8);
+        int padded = (json.length + 7) / 8 * 8; // the format pads the header with spaces to 8 bytes
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+            head.putLong(padded).put(json);
+            while (head.hasRemaining()) head.put((byte) ' ');
+            head.flip();
+            while (head.hasRemaining()) ch.write(head);
+            for (Tensor t : tensors.values()) {
+                ByteBuffer buf = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
+                buf.asFloatBuffer().put(t.data());
+                while (buf.hasRemaining()) ch.write(buf);
+            }
+        }
+    }
+
+    /** Reads every tensor, in file order. */
+    public static Map<String, Tensor> read(Path file) throws IOException {
+        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (all.remaining() < 8) throw new IOException(file + ": not a safetensors file (shorter than its header)");
+        long headerLength = all.getLong();
+        if (headerLength < 2 || headerLength > all.remaining()) {
+            throw new IOException(file + ": not a safetensors file (header length " + headerLength + ")");
+        }
+        String json = new String(all.array(), 8, (int) headerLength, StandardCharsets.UTF_8);
+        Object parsed;
+        try {
+            parsed = Json.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": unreadable safetensors header: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> header)) throw new IOException(file + ": safetensors header is not an object");
+        int dataStart = 8 + (int) headerLength;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : header.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (name.equals("__metadata__")) continue;
+            if (!(e.getValue() instanceof Map<?, ?> entry)) throw new IOException(file + ": entry " + name + " is not an object");
+            String dtype = String.valueOf(entry.get("dtype"));
+            long[] shape = ((List<?>) entry.get("shape")).stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+            List<?> range = (List<?>) entry.get("data_offsets");
+            long begin = ((Number) range.get(0)).longValue();
+            long end = ((Number) range.get(1)).longValue();
+            if (begin < 0 || end < begin || dataStart + end > all.capacity()) {
+                throw new IOException(file + ": tensor " + name + " lies outside the file (truncated?)");
+            }
+            ByteBuffer slice = all.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            slice.position(dataStart + (int) begin).limit(dataStart + (int) end);
+            float[] data;
+            switch (dtype) {
+                case "F32" -> {
+                    data = new float[(int) ((end - begin) / 4)];
+                    slice.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+                }
+                case "F64" -> {
+                    double[] d = new double[(int) ((end - begin) / 8)];
+                    slice.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(d);
+                    data = new float[d.length];
+                    for (int i = 0; i < d.length; i++) data[i] = (float) d[i];
+                }
+                default -> throw new IOException(file + ": tensor " + name + " has dtype " + dtype + "; only F32 and F64 are read");
+            }
+            try {
+                out.put(name, new Tensor(shape, data));
+            } catch (IllegalArgumentException bad) {
+                throw new IOException(file + ": tensor " + name + ": " + bad.getMessage());
+            }
+        }
+        return out;
+    }
+}
