@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Reads numpy's {@code .npz} archives ({@code numpy.savez}: a zip of {@code .npy} files, one per
@@ -31,13 +30,12 @@ public final class Npz {
 
     public static Map<String, Tensor> read(Path file) throws IOException {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 if (e.isDirectory() || !e.getName().endsWith(".npy")) continue;
                 String name = e.getName().substring(0, e.getName().length() - 4);
-                try {
-                    out.put(name, npy(readAll(zip)));
+                try (InputStream in = zip.getInputStream(e)) {
+                    out.put(name, npy(readAll(in)));
                 } catch (IOException | RuntimeException bad) {
                     throw new IOException(file + ": array " + name + ": " + bad.getMessage());
                 }

@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * {@code train.pretrained}: starting weights from a torchvision ResNet-18 a user exported, as a
@@ -144,9 +144,9 @@ final class PretrainedWeights {
         boolean npy = false;
         boolean pickle = false;
         boolean code = false;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+        // the central directory, not a stream: PyTorch writes stored entries with data descriptors
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 String name = e.getName();
                 if (name.endsWith(".npy")) npy = true;
                 if (name.endsWith("data.pkl")) pickle = true;

@@ -111,6 +111,17 @@ final class Training implements AutoCloseable {
         }
     }
 
+    /**
+     * The logits of a batch on the first device, flattened (N x classes). In training mode
+     * BatchNorm normalises with the batch's statistics and updates its running ones, as a
+     * training forward does; nothing else changes.
+     */
+    float[] logits(Batch b, boolean trainingMode) {
+        try (NDManager m = inputManagers.get(0).newSubManager()) {
+            return network.forward(store, new NDList(input(m, b, 0, b.size())), trainingMode).singletonOrThrow().toFloatArray();
+        }
+    }
+
     private NDArray input(NDManager m, Batch b, int from, int to) {
         int per = preprocessing.inputSize();
         return m.create(FloatBuffer.wrap(b.data(), from * per, (to - from) * per), new Shape(preprocessing.batchShape(to - from)));

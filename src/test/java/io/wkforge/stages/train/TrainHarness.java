@@ -51,7 +51,7 @@ final class TrainHarness {
     BiConsumer<String, String> observer = (kind, text) -> {};
 
     TrainHarness(Path dir, String recipeText) throws IOException {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         this.recipe = Files.writeString(dir.resolve("test.recipe"), recipeText);
         this.out = dir.resolve("build");
         this.prepared = dir.resolve("prepared-dataset");
