@@ -5,6 +5,8 @@ import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.Schema;
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.lang.schema.ValueType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -99,7 +101,7 @@ public final class Planner {
     public List<TaskSpec> tasksOf(StageId stage) {
         Map<String, String> settings = recipe.settingsReadBy(stage);
         if (stage != StageId.FRAMES) {
-            return List.of(new TaskSpec(stage, stage.id(), settings, Map.of(), upstreamOf(stage), null, null, null));
+            return List.of(new TaskSpec(stage, stage.id(), settings, filesNamedBy(settings.keySet()), upstreamOf(stage), null, null, null));
         }
         List<TaskSpec> tasks = new ArrayList<>();
         for (ClassDef c : recipe.classes()) {
@@ -111,6 +113,25 @@ public final class Planner {
             }
         }
         return tasks;
+    }
+
+    /**
+     * Local files that path settings among these name (a pretrained weights file, say): their
+     * content belongs in the key, so replacing the file re-runs the stage. Paths that are not
+     * regular files here (folders, paths on the board) are left out.
+     */
+    private Map<String, Path> filesNamedBy(Set<String> settingNames) {
+        Map<String, Path> files = new TreeMap<>();
+        for (String name : settingNames) {
+            var setting = recipe.setting(name);
+            if (setting == null || !setting.isSet()) continue;
+            if (setting.spec().slots().stream().noneMatch(slot -> slot.type() == ValueType.PATH)) continue;
+            List<Path> paths = setting.asPaths(recipe.dir());
+            for (int i = 0; i < paths.size(); i++) {
+                if (Files.isRegularFile(paths.get(i))) files.put(name + (paths.size() > 1 ? "[" + i + "]" : ""), paths.get(i));
+            }
+        }
+        return files;
     }
 
     /** The file name without extension, made unique within a class (two folders may hold clip.mp4). */
