@@ -4,9 +4,13 @@ import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResizedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -14,19 +18,31 @@ import java.util.concurrent.Future;
  * Prepares batches on the loader threads ahead of the network, in the epoch's order: while the
  * network works on batch k, batches k+1..k+ahead are being cropped, flipped and normalised (and
  * decoded, for images that did not fit the memory budget). Each batch's content depends only on
- * (seed, epoch, position), never on which thread built it or when.
+ * (seed, epoch, position), never on which thread built it or when. Batches live in direct
+ * buffers that are handed back after each step and reused, so the Java heap does not churn
+ * through a batch-sized array per step (9.6 MB at 224x224, batch 16).
  */
 final class BatchLoader {
     private final ImageStore images;
     private final Preprocessing preprocessing;
     private final ExecutorService pool;
     private final int ahead;
+    private final Queue<ByteBuffer> free = new ConcurrentLinkedQueue<>();
+    /** One image, normalised, per loader thread: copied into the batch's direct memory in one go. */
+    private final ThreadLocal<float[]> scratch;
 
     BatchLoader(ImageStore images, Preprocessing preprocessing, ExecutorService pool, int ahead) {
         this.images = images;
         this.preprocessing = preprocessing;
         this.pool = pool;
         this.ahead = Math.max(1, ahead);
+        this.scratch = ThreadLocal.withInitial(() -> new float[preprocessing.inputSize()]);
+    }
+
+    private ByteBuffer acquire(int bytes) {
+        ByteBuffer b = free.poll();
+        if (b == null || b.capacity() < bytes) b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        return b;
     }
 
     /** The batches of one pass, produced in order; {@code augmentEpoch} 0 means centre crops. */
@@ -80,7 +96,9 @@ final class BatchLoader {
 
         private Batch build(int[] members, int first) {
             int per = preprocessing.inputSize();
-            float[] data = new float[members.length * per];
+            ByteBuffer data = acquire(4 * members.length * per);
+            java.nio.FloatBuffer floats = data.asFloatBuffer();
+            float[] one = scratch.get();
             int[] labels = new int[members.length];
             for (int k = 0; k < members.length; k++) {
                 ResizedImage img;
@@ -92,12 +110,13 @@ final class BatchLoader {
                 labels[k] = images.sample(members[k]).label();
                 if (epoch > 0) {
                     EpochOrder.Augment a = EpochOrder.augment(seed, epoch, first + k, preprocessing);
-                    preprocessing.normalise(img, a.x0(), a.y0(), a.flip(), data, k * per);
+                    preprocessing.normalise(img, a.x0(), a.y0(), a.flip(), one, 0);
                 } else {
-                    preprocessing.normalise(img, preprocessing.centreX(), preprocessing.centreY(), false, data, k * per);
+                    preprocessing.normalise(img, preprocessing.centreX(), preprocessing.centreY(), false, one, 0);
                 }
+                floats.put(k * per, one);
             }
-            return new Batch(data, labels, members.length, first);
+            return new Batch(data, labels, members.length, first, () -> free.add(data));
         }
 
         /** Stops preparing batches nobody will read (an early stop or a failure). */

@@ -79,6 +79,7 @@ final class EpochLoop {
                     long t1 = System.nanoTime();
                     Training.Tally tally = training.step(batch);
                     computeNanos += System.nanoTime() - t1;
+                    batch.release(); // libtorch is done with its memory
                     lossSum += tally.lossSum();
                     correct += tally.correct();
                     seen += batch.size();
@@ -103,7 +104,9 @@ final class EpochLoop {
             int valCorrect = 0;
             try (BatchLoader.Pass pass = valLoader.pass(EpochOrder.valBatches(valImages, settings.batch()), settings.seed(), 0)) {
                 for (int b = 0; b < pass.size(); b++) {
-                    Training.Tally tally = training.evaluate(pass.next(), confusion);
+                    Batch batch = pass.next();
+                    Training.Tally tally = training.evaluate(batch, confusion);
+                    batch.release();
                     valLoss += tally.lossSum();
                     valCorrect += tally.correct();
                 }

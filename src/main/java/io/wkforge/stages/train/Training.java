@@ -5,13 +5,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResNet18;
 import io.wkforge.stages.model.Tensor;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +118,9 @@ final class Training implements AutoCloseable {
         }
     }
 
+    /** The batch's images as an array that reads the batch's direct memory in place (on the CPU). */
     private NDArray input(NDManager m, Batch b, int from, int to) {
-        int per = preprocessing.inputSize();
-        return m.create(FloatBuffer.wrap(b.data(), from * per, (to - from) * per), new Shape(preprocessing.batchShape(to - from)));
+        return m.create(b.images(from, to, preprocessing.inputSize()), new Shape(preprocessing.batchShape(to - from)), DataType.FLOAT32);
     }
 
     private NDArray oneHot(NDManager m, int[] labels, int from, int to) {

@@ -87,9 +87,9 @@ class TorchvisionDifferentialTest {
     @Test
     void logitsMatchTorchvisionInEvalAndTrainMode() throws Exception {
         try (Training t = training(settings(TrainSettings.OptimizerKind.SGD, 0, 0))) {
-            float[] eval = t.logits(new Batch(input, labels, N, 0), false);
+            float[] eval = t.logits(Batch.of(input, labels), false);
             assertClose("eval logits", reference.get("eval_logits").data(), eval, 1e-4);
-            float[] train = t.logits(new Batch(input, labels, N, 0), true);
+            float[] train = t.logits(Batch.of(input, labels), true);
             assertClose("train-mode logits", reference.get("train_logits").data(), train, 1e-4);
             Map<String, Tensor> after = t.weights();
             for (String name : after.keySet()) {
@@ -124,7 +124,7 @@ class TorchvisionDifferentialTest {
         try (Training t = training(s)) {
             for (double lr : LRS) {
                 t.rule().setRate(lr / lrDivisor);
-                t.step(new Batch(input, labels, N, 0));
+                t.step(Batch.of(input, labels));
             }
             boolean exact = kind.equals("sgd");
             for (Map.Entry<String, Tensor> e : t.weights().entrySet()) {
