@@ -34,9 +34,11 @@ final class FieldChecker {
         Map<String, Field> known = catalogue.fields(type);
         if (known == null) return;
         Map<String, TextNode> seen = new HashMap<>();
+        java.util.Set<String> unknownReported = new java.util.HashSet<>();
         for (TextNode f : node.fields()) {
             Field spec = known.get(f.name());
             if (spec == null) {
+                if (!unknownReported.add(f.name())) continue; // once per block is enough
                 Diagnostic d = Diagnostic.of(CaffeCode.UNKNOWN_FIELD, source, f.nameSpan(),
                         "unknown field `" + f.name() + "` in " + describe(node, type));
                 String guess = f.name().length() > 64 ? null : Spelling.closest(f.name(), known.keySet());
