@@ -9,9 +9,10 @@ import java.util.TreeSet;
  * What one NNIE chip's nnie_mapper accepts. The layer list is the documented one: HiSilicon's
  * public feature list (nnie-facts.md), the extension and CPU layer types the Taurus SDK's guide
  * names (doc 4.3: ROIPooling, PSROIPooling, Normalize, Upsample, Passthrough; Proposal and Custom
- * for parts that run on the CPU), and standard Caffe layers of the vendor guide's table that
- * public NNIE models use. A type a user's mapper is known to accept can be allowed with
- * {@code --allow-type}; nothing here was checked against a mapper binary (none is available).
+ * for parts that run on the CPU), and standard Caffe layers that public NNIE models use and
+ * reports list as supported (the vendor's HiSVP guide was not available to check). A type a
+ * user's mapper is known to accept can be allowed with {@code --allow-type}; nothing here was
+ * checked against a mapper binary (none is available).
  */
 public record NnieTarget(String id, String chip, Set<String> supportedTypes) {
 

@@ -36,7 +36,7 @@ public enum Code implements DiagnosticCode {
 
     // 12x: cross-setting consistency
     CROP_LARGER_THAN_RESIZE(120, Severity.ERROR, "crop larger than resize"),
-    STD_DIFFERS_PER_CHANNEL(122, Severity.WARNING, "std differs per channel"),
+    STD_DIFFERS_PER_CHANNEL(122, Severity.NOTE, "std differs per channel (export folds it into conv1)"),
     INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
 
     // 13x: params

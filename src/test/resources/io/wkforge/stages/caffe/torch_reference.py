@@ -3,11 +3,13 @@
 Reads a job file (JSON list of cases); for each case loads the weights from a safetensors file
 with a few lines of numpy (no wkforge code involved), builds torchvision's resnet18 with NNIE's
 stem pooling (kernel 3, stride 2, pad 0, ceil mode), runs the normalised inputs through it and
-writes the logits and softmax probabilities as raw little-endian float32.
+writes the logits and softmax probabilities as raw little-endian float32 (and the forward pass's
+seconds, for the benchmark).
 """
 import json
 import struct
 import sys
+import time
 
 import numpy as np
 import torch
@@ -48,10 +50,15 @@ def main(job_file):
         n, c, h, w = case["input_shape"]
         x = np.fromfile(case["input"], dtype="<f4").reshape(n, c, h, w)
         with torch.no_grad():
+            start = time.perf_counter()
             logits = net(torch.from_numpy(x.copy()))
+            seconds = time.perf_counter() - start
             probs = torch.softmax(logits, dim=1)
         logits.numpy().astype("<f4").tofile(case["logits"])
         probs.numpy().astype("<f4").tofile(case["probs"])
+        if "timing" in case:
+            with open(case["timing"], "w") as f:
+                f.write("%.6f\n" % seconds)
     print("torch", torch.__version__, "torchvision", torchvision.__version__)
 
 
