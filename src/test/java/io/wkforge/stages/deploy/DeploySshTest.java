@@ -140,6 +140,11 @@ class DeploySshTest {
         assertEquals(Kind.AUTH, e.kind());
         assertTrue(e.getMessage().contains("refused the login as `root`"), e.getMessage());
 
+        // a variable the recipe names but nobody set is worth a warning, and part of the refusal
+        f.run(f.sshBlock(board.port(), "password_env TAURUS_PW"));
+        assertTrue(f.warnings.contains("`password_env` names TAURUS_PW, which is not set in the environment"), f.warnings::toString);
+        assertTrue(f.failure().details().contains("`password_env` names TAURUS_PW, which is not set in the environment"));
+
         // the recipe names the variable; the password itself only ever lives in the environment
         f.env.put("TAURUS_PW", "s3cret");
         assertEquals(Executor.Outcome.OK, f.run(f.sshBlock(board.port(), "password_env TAURUS_PW")).outcome(), f.failures::toString);

@@ -99,6 +99,19 @@ class OpenSshBoardTest {
     }
 
     @Test
+    void aKeyAcceptedOnFirstContactIsOneOpenSshTrustsToo() throws Exception {
+        Files.delete(f.knownHosts);
+        List<Finding> first = SshDoctor.check(DeployFixtureSettings.of(f, f.sshBlock(port, "user \"" + user + "\"",
+                "host_key accept_new")), name -> null);
+        assertTrue(first.get(0).detail().contains("accepted and added to " + f.knownHosts), first::toString);
+        // OpenSSH's own client, strict, with nothing but the file wkforge wrote
+        String out = tool("ssh", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + f.knownHosts, "-o", "BatchMode=yes",
+                "-o", "IdentitiesOnly=yes", "-F", "/dev/null", "-i", f.keyFile.toString(), "-p", String.valueOf(port),
+                user + "@127.0.0.1", "echo trusted");
+        assertEquals("trusted\n", out);
+    }
+
+    @Test
     void aChangedHostKeyIsRefused() throws Exception {
         tool("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ssh.resolve("other").toString());
         Files.writeString(f.knownHosts, "[127.0.0.1]:" + port + " " + Files.readString(ssh.resolve("other.pub")));
@@ -117,12 +130,18 @@ class OpenSshBoardTest {
         Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true)
                 .redirectOutput(ssh.resolve("agent.log").toFile()).start();
         agents.add(agent);
-        for (int i = 0; i < 50 && !Files.exists(sock); i++) Thread.sleep(100);
-        ProcessBuilder add = new ProcessBuilder("ssh-add", ssh.resolve("id_ed25519").toString()).redirectErrorStream(true);
-        add.environment().put("SSH_AUTH_SOCK", sock.toString());
-        Process p = add.start();
-        p.getInputStream().readAllBytes();
-        assertEquals(0, p.waitFor());
+        // the socket appears before the agent listens on it: try ssh-add until the agent answers
+        String added = "";
+        for (int i = 0; i < 50; i++) {
+            ProcessBuilder add = new ProcessBuilder("ssh-add", ssh.resolve("id_ed25519").toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", sock.toString());
+            Process p = add.start();
+            added = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) break;
+            added = "ssh-add failed: " + added;
+            Thread.sleep(100);
+        }
+        assertFalse(added.startsWith("ssh-add failed"), added);
 
         String block = f.sshBlock(port, "user \"" + user + "\"").replace("  key \"" + dir.relativize(f.keyFile) + "\"\n", "");
         f.env.put("SSH_AUTH_SOCK", sock.toString());
@@ -175,13 +194,13 @@ class OpenSshBoardTest {
     }
 
     /**
-     * OpenSSH's server, ssh-keygen, ssh-agent and ssh-add; as root, sshd also needs its privilege
+     * OpenSSH's server, client, ssh-keygen, ssh-agent and ssh-add; as root, sshd also needs its privilege
      * separation folder (/run/sshd, which the package's boot-time setup creates).
      */
     private static void requireOpenSsh() {
         List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(SSHD)) missing.add(SSHD.toString());
-        for (String t : new String[] {"ssh-keygen", "ssh-agent", "ssh-add"}) {
+        for (String t : new String[] {"ssh", "ssh-keygen", "ssh-agent", "ssh-add"}) {
             if (!Files.isExecutable(Path.of("/usr/bin", t))) missing.add(t);
         }
         if ("root".equals(System.getProperty("user.name")) && !Files.isDirectory(Path.of("/run/sshd"))) {

@@ -79,14 +79,16 @@ public final class SshConnector {
     /**
      * Connects, with {@code retries} further attempts when the board cannot be reached.
      *
-     * @param notes where retry notices go
+     * @param notes    where retry notices go
+     * @param warnings where problems that may not stop the login go (an agent socket that is gone, say)
      */
-    public Connection connect(Consumer<String> notes) throws DeployException {
-        return connect(settings.retries(), settings.acceptNewHostKey(), notes);
+    public Connection connect(Consumer<String> notes, Consumer<String> warnings) throws DeployException {
+        return connect(settings.retries(), settings.acceptNewHostKey(), notes, warnings);
     }
 
-    public Connection connect(int retries, boolean acceptNewHostKey, Consumer<String> notes) throws DeployException {
-        Identities ids = identities(notes);
+    public Connection connect(int retries, boolean acceptNewHostKey, Consumer<String> notes, Consumer<String> warnings)
+            throws DeployException {
+        Identities ids = identities(warnings);
         DeployException last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
@@ -282,7 +284,7 @@ public final class SshConnector {
         }
     }
 
-    private Identities identities(Consumer<String> notes) throws DeployException {
+    private Identities identities(Consumer<String> warn) throws DeployException {
         List<String> warnings = new ArrayList<>();
         List<KeyPair> keys = settings.key() != null ? loadKey(settings.key()) : List.of();
         Path agent = null;
@@ -301,7 +303,7 @@ public final class SshConnector {
                 warnings.add("`password_env` names " + settings.passwordEnv() + ", which is not set in the environment");
             }
         }
-        warnings.forEach(notes);
+        warnings.forEach(warn);
         if (keys.isEmpty() && agent == null && password == null) {
             throw new DeployException(Kind.AUTH, "no way to log in to the board: no `key`, no SSH agent (SSH_AUTH_SOCK)"
                     + (settings.passwordEnv() != null ? ", and $" + settings.passwordEnv() + " is not set" : ", no `password_env`"),

@@ -22,9 +22,9 @@ public final class SshDoctor {
 
     public static List<Finding> check(DeploySettings s, Function<String, String> environment) {
         List<Finding> out = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         SshConnector connector = new SshConnector(s, environment, Duration.ZERO);
-        try (SshConnector.Connection c = connector.connect(0, s.acceptNewHostKey(), notes::add)) {
+        try (SshConnector.Connection c = connector.connect(0, s.acceptNewHostKey(), note -> {}, warnings::add)) {
             out.add(Finding.ok("deploy", s.host() + ":" + s.port() + " answers; " + c.hostKeyNote()));
             out.add(Finding.ok("deploy", "login as " + s.user() + " works (" + c.login() + ")"));
             out.add(bundleFolder(c, s));
@@ -32,7 +32,7 @@ public final class SshDoctor {
             if (e.kind() == Kind.AUTH) out.add(Finding.ok("deploy", s.host() + ":" + s.port() + " answers; its host key is known"));
             out.add(Finding.fail("deploy", e.getMessage(), e.fix()));
         }
-        for (String n : notes) out.add(Finding.warn("deploy", n, "see docs/stages/deploy.md#security"));
+        for (String w : warnings) out.add(Finding.warn("deploy", w, "see docs/stages/deploy.md#security"));
         return out;
     }
 

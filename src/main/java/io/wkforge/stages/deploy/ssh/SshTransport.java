@@ -43,7 +43,7 @@ public final class SshTransport implements Transport {
 
     @Override
     public Result push(Bundle bundle, Listener listener) throws DeployException {
-        try (SshConnector.Connection c = connector.connect(listener::line)) {
+        try (SshConnector.Connection c = connector.connect(listener::line, listener::warn)) {
             listener.line("connected to " + settings.boardName() + " (" + c.hostKeyNote() + ")");
             return new Push(c, bundle, listener).run();
         }
