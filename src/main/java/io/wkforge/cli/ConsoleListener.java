@@ -17,6 +17,7 @@ final class ConsoleListener implements RunListener {
 
     private final PrintWriter out;
     private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+    private final java.util.List<String> skipped = new java.util.ArrayList<>();
 
     ConsoleListener(PrintWriter out) {
         this.out = out;
@@ -31,6 +32,7 @@ final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void stageSkipped(StageId stage, String reason) {
+        skipped.add(stage.id());
         out.printf("==> %s: skipped: %s%n", stage.id(), reason);
         out.flush();
     }
@@ -75,6 +77,11 @@ final class ConsoleListener implements RunListener {
     @Override
     public synchronized void pruned(String taskId) {
         out.printf("    removed outputs of %s (no longer in the recipe)%n", taskId);
+    }
+
+    /** The stages skipped so far (their tool is missing, or one they need was skipped). */
+    synchronized java.util.List<String> skipped() {
+        return java.util.List.copyOf(skipped);
     }
 
     private static String shortId(TaskSpec t) {

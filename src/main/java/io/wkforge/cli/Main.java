@@ -27,6 +27,7 @@ public final class Main implements Runnable {
         m.put("run", RunCommand::new);
         m.put("lint-caffe", LintCaffeCommand::new);
         m.put("graph", GraphCommand::new);
+        m.put("doctor", DoctorCommand::new);
         m.put("docs", DocsCommand::new);
         m.put("lsp", LspCommand::new);
         m.put("help", CommandLine.HelpCommand::new);

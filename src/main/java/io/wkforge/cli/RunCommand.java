@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
-        Executor executor = new Executor(r.recipe(), store, registry, new ConsoleListener(console), Version.current());
+        ConsoleListener listener = new ConsoleListener(console);
+        Executor executor = new Executor(r.recipe(), store, registry, listener, Version.current());
         // Ctrl-C or a kill: committed tasks stay committed, unfinished ones have no stamp; the record says so.
         Thread onKill = new Thread(() -> {
             record.finish("interrupted", 130);
@@ -64,9 +65,11 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(onKill);
         }
-        console.printf("%s: %d task%s ran, %d cached; record: %s%n",
+        List<String> skipped = listener.skipped();
+        console.printf("%s: %d task%s ran, %d cached%s; record: %s%n",
                 result.outcome() == Executor.Outcome.OK ? "ok" : "failed", result.ran(), result.ran() == 1 ? "" : "s",
-                result.cached(), layout.outDir().relativize(result.runRecord()));
+                result.cached(), skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped) + " (see above)",
+                layout.outDir().relativize(result.runRecord()));
         console.flush();
         if (result.outcome() == Executor.Outcome.OK) return ExitCodes.OK;
         err.println("wkforge: error: " + (result.outcome() == Executor.Outcome.GATE_FAILED ? "an accuracy gate failed" : "a stage failed") + ":");

@@ -77,7 +77,10 @@ public final class Planner {
         if (own != null) return own;
         for (StageId up : requiredUpstreamOf(stage)) {
             String why = skipReason(up);
-            if (why != null) return "needs the outputs of `" + up.id() + "`, which is skipped";
+            if (why != null) {
+                // the reason of the stage that cannot run, so the user sees what to install
+                return "needs the outputs of `" + up.id() + "`, which is skipped" + (unavailable.containsKey(up) ? ": " + why : "");
+            }
         }
         return null;
     }

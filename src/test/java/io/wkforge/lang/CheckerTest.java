@@ -226,6 +226,18 @@ class CheckerTest {
     }
 
     @Test
+    void deployRules() {
+        CheckResult r = check(CLASSES + "deploy taurus {\n  via dir\n  remote_dir \"userdata\"\n  password_env \"hunter2!\"\n}\n");
+        assertEquals(List.of("E119", "E123", "E123"), codes(r));
+        String all = r.diagnostics().stream().map(Diagnostic::message).toList().toString();
+        assertTrue(all.contains("`via dir` needs the folder the board mounts"), all);
+        assertTrue(all.contains("`remote_dir` is a path on the board and must be absolute"), all);
+        assertTrue(all.contains("`hunter2!` is not a variable name"), all);
+        assertEquals(List.of(), codes(check(CLASSES + "deploy taurus {\n  via ssh\n  host \"10.0.0.2\"\n  password_env TAURUS_PW\n"
+                + "  host_key accept_new\n  connect_timeout 3\n  retries 0\n}\n")));
+    }
+
+    @Test
     void brokenFileStillGetsSemanticChecks() {
         CheckResult r = check(CLASSES + "frames {\n  fps = 2\n  formt png\n}\n");
         assertTrue(codes(r).containsAll(List.of("E001", "E102")), codes(r)::toString);

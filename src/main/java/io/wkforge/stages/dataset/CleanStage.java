@@ -35,6 +35,12 @@ public final class CleanStage implements StageRunner {
         return StageId.CLEAN;
     }
 
+    /** Clean and split both use OpenCV; one doctor line covers them. */
+    @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(OpenCvCheck.check());
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         EffectiveRecipe recipe = ctx.recipe();
