@@ -1,0 +1,161 @@
+package io.wkforge.stages.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.nio.FloatBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ResNet-18 ({@link ResNet18Layout}) as one DJL block whose parameters carry torchvision's
+ * state-dict names ({@code conv1.weight}, {@code layer2.0.downsample.1.running_var},
+ * {@code fc.bias}, ...), so weights move between this block, a safetensors file and a torchvision
+ * model by name alone, and export walks the same names.
+ *
+ * <p>The forward pass calls DJL's functional operators directly rather than nesting Conv2d,
+ * BatchNorm and ParallelBlock children: the parameter names stay exactly torchvision's (children
+ * would prefix them with "01Conv2d_"), and each BatchNorm goes straight to libtorch's batch_norm.
+ */
+public final class ResNet18 extends AbstractBlock {
+    /** libtorch normalises over dimension 1 whatever the axis; -1 selects DJL's direct call. */
+    private static final int TORCH_BATCHNORM_AXIS = -1;
+    /** DJL's BatchNorm momentum is the weight of the old statistic: 0.9 is PyTorch's 0.1. */
+    private static final float DJL_BATCHNORM_MOMENTUM = 0.9f;
+
+    private static final Shape NO_DILATION = new Shape(1, 1);
+
+    private final int numClasses;
+    private final Map<String, Parameter> byName = new LinkedHashMap<>();
+
+    public ResNet18(int numClasses) {
+        super((byte) 1);
+        if (numClasses < 1) throw new IllegalArgumentException("a classifier needs at least one class");
+        this.numClasses = numClasses;
+        for (Map.Entry<String, long[]> e : ResNet18Layout.tensorShapes(numClasses).entrySet()) {
+            String name = e.getKey();
+            Parameter p = addParameter(Parameter.builder()
+                    .setName(name)
+                    .setType(typeOf(name))
+                    .optShape(new Shape(e.getValue()))
+                    .optRequiresGrad(!ResNet18Layout.isRunningStatistic(name))
+                    .build());
+            byName.put(name, p);
+        }
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** The parameters by torchvision name, in state-dict order. */
+    public Map<String, Parameter> parametersByName() {
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * Creates every parameter from {@code weights} (which must hold each tensor of
+     * {@link ResNet18Layout#tensorShapes} with that shape) on the manager's device.
+     */
+    public void initialize(NDManager manager, Map<String, Tensor> weights) {
+        checkComplete(weights);
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            Tensor t = weights.get(e.getKey());
+            Parameter p = e.getValue();
+            p.setInitializer((m, shape, type) -> m.create(t.data(), shape));
+            p.initialize(manager, DataType.FLOAT32);
+        }
+    }
+
+    /** Overwrites the values of initialized parameters (a checkpoint, say). */
+    public void setWeights(Map<String, Tensor> weights) {
+        checkComplete(weights);
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            e.getValue().getArray().set(FloatBuffer.wrap(weights.get(e.getKey()).data()));
+        }
+    }
+
+    /** The current values, by torchvision name in state-dict order (copied to Java memory). */
+    public Map<String, Tensor> weights() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            NDArray a = e.getValue().getArray();
+            out.put(e.getKey(), new Tensor(a.getShape().getShape(), a.toFloatArray()));
+        }
+        return out;
+    }
+
+    private void checkComplete(Map<String, Tensor> weights) {
+        for (Map.Entry<String, long[]> e : ResNet18Layout.tensorShapes(numClasses).entrySet()) {
+            Tensor t = weights.get(e.getKey());
+            if (t == null) throw new IllegalArgumentException("no tensor " + e.getKey());
+            if (!java.util.Arrays.equals(t.shape(), e.getValue())) {
+                throw new IllegalArgumentException("tensor " + e.getKey() + " has shape " + t.shapeText() + ", expected "
+                        + java.util.Arrays.toString(e.getValue()));
+            }
+        }
+    }
+
+    private static Parameter.Type typeOf(String name) {
+        if (name.endsWith(".running_mean")) return Parameter.Type.RUNNING_MEAN;
+        if (name.endsWith(".running_var")) return Parameter.Type.RUNNING_VAR;
+        if (name.endsWith(".bias")) return name.startsWith("fc.") ? Parameter.Type.BIAS : Parameter.Type.BETA;
+        if (name.startsWith("fc.") || name.contains("conv") || name.endsWith("downsample.0.weight")) return Parameter.Type.WEIGHT;
+        return Parameter.Type.GAMMA; // a BatchNorm's weight
+    }
+
+    /** Input NCHW float32 (normalised), output the logits (N, classes). */
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Device device = x.getDevice();
+        Values v = name -> store.getValue(byName.get(name), device, training);
+        ResNet18Layout.Conv stem = ResNet18Layout.stem();
+        x = conv(x, v, stem);
+        x = Activation.relu(batchNorm(x, v, "bn1", training));
+        x = Pool.maxPool2d(x, new Shape(ResNet18Layout.STEM_POOL_KERNEL, ResNet18Layout.STEM_POOL_KERNEL),
+                new Shape(ResNet18Layout.STEM_POOL_STRIDE, ResNet18Layout.STEM_POOL_STRIDE),
+                new Shape(ResNet18Layout.STEM_POOL_PAD, ResNet18Layout.STEM_POOL_PAD), ResNet18Layout.STEM_POOL_CEIL);
+        for (ResNet18Layout.BasicBlock b : ResNet18Layout.blocks()) {
+            NDArray out = Activation.relu(batchNorm(conv(x, v, b.conv1()), v, b.bn1(), training));
+            out = batchNorm(conv(out, v, b.conv2()), v, b.bn2(), training);
+            NDArray shortcut = b.downsample() == null ? x : batchNorm(conv(x, v, b.downsample()), v, b.downsampleBn(), training);
+            x = Activation.relu(out.addi(shortcut));
+        }
+        x = Pool.globalAvgPool2d(x);
+        return Linear.linear(x, v.get("fc.weight"), v.get("fc.bias"));
+    }
+
+    private interface Values {
+        NDArray get(String name);
+    }
+
+    private static NDArray conv(NDArray x, Values v, ResNet18Layout.Conv c) {
+        return Conv2d.conv2d(x, v.get(c.name() + ".weight"), null, new Shape(c.stride(), c.stride()),
+                new Shape(c.pad(), c.pad()), NO_DILATION).singletonOrThrow();
+    }
+
+    private static NDArray batchNorm(NDArray x, Values v, String name, boolean training) {
+        return BatchNorm.batchNorm(x, v.get(name + ".running_mean"), v.get(name + ".running_var"), v.get(name + ".weight"),
+                v.get(name + ".bias"), TORCH_BATCHNORM_AXIS, DJL_BATCHNORM_MOMENTUM, (float) ResNet18Layout.BATCHNORM_EPS, training)
+                .singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), numClasses)};
+    }
+}
