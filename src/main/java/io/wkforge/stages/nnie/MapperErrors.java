@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class MapperErrors {
     private static final Pattern LOCATION_ONLY = Pattern.compile("(?i)^\\s*error\\s*:?\\s*file\\s*:.*line\\s*:\\s*\\d+\\s*$");
     private static final Pattern ERROR = Pattern.compile("(?i)(\\berror\\b|\\bfatal\\b|\\bfailed\\b|not exist|no such file|cannot open|invalid)");
-    private static final Pattern SHARED_LIBRARY = Pattern.compile("error while loading shared libraries: (\\S+)");
+    private static final Pattern SHARED_LIBRARY = Pattern.compile("error while loading shared libraries: ([^:\\s]+)");
     private static final int MAX = 20;
 
     private MapperErrors() {}

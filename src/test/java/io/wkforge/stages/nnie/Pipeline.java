@@ -16,6 +16,7 @@ import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
 import io.wkforge.stages.caffe.ExportStage;
 import io.wkforge.stages.caffe.VerifyStage;
+import io.wkforge.stages.deploy.DeployStage;
 import io.wkforge.stages.train.ShapeImages;
 import io.wkforge.stages.train.TrainStage;
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class Pipeline {
     }
 
     Executor.Result run(Set<StageId> forced, StageId... stages) throws IOException {
-        CheckResult r = Checker.check(SourceFile.read(dir.resolve("test.recipe")), new Checker.Options(List.of(), true), ImportResolver.standard());
+        CheckResult r = check();
         if (r.hasErrors() || r.recipe() == null) throw new AssertionError("recipe does not check: " + r.diagnostics());
         Layout layout = Layout.forRecipe(r.recipe(), out);
         RunListener listener = new RunListener() {
@@ -129,11 +130,20 @@ final class Pipeline {
         };
         notes.clear();
         warnings.clear();
-        StageRegistry registry = new StageRegistry().register(new PreparedSplit())
-                .register(trainedModel == null ? new TrainStage() : new StandInTrain(trainedModel)).register(new ExportStage())
-                .register(new VerifyStage()).register(new QuantizeStage()).register(new WkStage(environment));
+        StageRegistry registry = registry();
         Executor executor = new Executor(r.recipe(), layout, registry, listener, "test");
         return executor.run(new Executor.Options(List.of(stages), forced, 2), new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
+    }
+
+    StageRegistry registry() {
+        return new StageRegistry().register(new PreparedSplit())
+                .register(trainedModel == null ? new TrainStage() : new StandInTrain(trainedModel)).register(new ExportStage())
+                .register(new VerifyStage()).register(new QuantizeStage()).register(new WkStage(environment)).register(new DeployStage());
+    }
+
+    /** The recipe as the checker sees it (for plan and doctor tests). */
+    CheckResult check() throws IOException {
+        return Checker.check(SourceFile.read(dir.resolve("test.recipe")), new Checker.Options(List.of(), true), ImportResolver.standard());
     }
 
     Path file(String rel) {
