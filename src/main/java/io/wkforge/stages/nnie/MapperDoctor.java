@@ -40,9 +40,8 @@ final class MapperDoctor {
 
     private List<Finding> run() {
         if (!located.found()) {
-            String detail = located.reason() + "; so wk and deploy are skipped";
-            String fix = "install the vendor mapper and point wkforge at it (docs/stages/quantize.md, \"Installing the mapper\"); "
-                    + "everything up to quantize runs without it";
+            String detail = located.problem() + "; so wk and deploy are skipped (everything up to quantize runs)";
+            String fix = MapperLocator.HOW_TO.replace("(docs/stages/quantize.md)", "(docs/stages/quantize.md, \"Installing the mapper\")");
             // with a recipe the run needs it; without one it is only something this machine lacks
             return List.of(forRecipe ? Finding.fail("nnie_mapper", detail, fix) : Finding.warn("nnie_mapper", detail, fix));
         }

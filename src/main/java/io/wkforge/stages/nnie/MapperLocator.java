@@ -13,10 +13,19 @@ import java.util.function.Function;
 final class MapperLocator {
     static final String ENV = "NNIE_MAPPER";
 
-    /** @param exe null when not found; @param source where the name came from; @param reason why not found (one line) */
-    record Located(Path exe, String source, String reason) {
+    /** What to do when the mapper is not found, as plan, run and doctor say it. */
+    static final String HOW_TO = "install HiSilicon's nnie_mapper (HiSVP SDK or RuyiStudio) and put it on PATH, or set "
+            + ENV + "=/path/to/nnie_mapper_12 (docs/stages/quantize.md)";
+
+    /** @param exe null when not found; @param source where the name came from; @param problem what is wrong when not found */
+    record Located(Path exe, String source, String problem) {
         boolean found() {
             return exe != null;
+        }
+
+        /** One line for plan and run: what is wrong and what to do; null when found. */
+        String reason() {
+            return exe != null ? null : problem + ": " + HOW_TO;
         }
     }
 
@@ -27,14 +36,12 @@ final class MapperLocator {
         if (fromEnv != null && !fromEnv.isBlank()) {
             Path p = Path.of(fromEnv.strip()).toAbsolutePath();
             return executable(p) ? new Located(p, ENV, null)
-                    : new Located(null, ENV, ENV + "=" + fromEnv + " is not an executable file: point it at nnie_mapper_12 "
-                            + "(see docs/stages/quantize.md, \"Installing the mapper\")");
+                    : new Located(null, ENV, ENV + "=" + fromEnv + " is not an executable file");
         }
         if (setting.contains("/") || setting.contains(File.separator)) {
             Path p = (recipeDir == null ? Path.of(setting) : recipeDir.resolve(setting)).toAbsolutePath().normalize();
             return executable(p) ? new Located(p, "quantize.mapper", null)
-                    : new Located(null, "quantize.mapper", "the mapper " + p + " (quantize.mapper) is not an executable file: install "
-                            + "HiSilicon's nnie_mapper there, or set " + ENV + "=/path/to/nnie_mapper_12 (docs/stages/quantize.md)");
+                    : new Located(null, "quantize.mapper", "the mapper " + p + " (quantize.mapper) is not an executable file");
         }
         String path = env.apply("PATH");
         if (path != null) {
@@ -44,8 +51,7 @@ final class MapperLocator {
                 if (executable(p)) return new Located(p.toAbsolutePath(), "PATH", null);
             }
         }
-        return new Located(null, "PATH", setting + " not found on PATH (quantize.mapper): install HiSilicon's nnie_mapper (HiSVP SDK "
-                + "or RuyiStudio) and put it on PATH, or set " + ENV + "=/path/to/" + setting + " (docs/stages/quantize.md)");
+        return new Located(null, "PATH", setting + " not found on PATH (quantize.mapper)");
     }
 
     private static boolean executable(Path p) {

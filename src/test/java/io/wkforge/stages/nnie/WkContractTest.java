@@ -216,7 +216,8 @@ class WkContractTest {
         Path empty = Files.createTempDirectory(dir, "none");
         Finding missing = doctor(Pipeline.pathOnly(empty), true).stream().filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow();
         assertEquals(Finding.Status.FAIL, missing.status());
-        assertTrue(missing.detail().contains("so wk and deploy are skipped") && missing.fix().contains("Installing the mapper"), missing.toString());
+        assertTrue(missing.detail().equals("nnie_mapper_12 not found on PATH (quantize.mapper); so wk and deploy are skipped (everything up to quantize runs)")
+                && missing.fix().contains("Installing the mapper"), missing.toString());
         assertEquals(Finding.Status.WARN, doctor(Pipeline.pathOnly(empty), false).stream()
                 .filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow().status(), "without a recipe nothing needs it");
 
