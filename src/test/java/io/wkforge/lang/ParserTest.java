@@ -34,7 +34,7 @@ class ParserTest {
     void everyLiteralKindKeepsItsValueAndSpelling() {
         RecipeFile f = parse("b { k 42 0.05 1e-4 20% 72x64 \"a \\\"q\\\"\" sgd $p -3 }\n");
         List<Value> v = f.blocks().get(0).entries().get(0).values();
-        assertEquals(42L, ((Value.IntLit) v.get(0)).value());
+        assertEquals(42L, ((Value.IntLit) v.get(0)).longValue());
         assertEquals(new BigDecimal("0.05"), ((Value.DecimalLit) v.get(1)).value());
         assertEquals("1e-4", v.get(2).text());
         assertEquals(0, new BigDecimal("0.2").compareTo(((Value.PercentLit) v.get(3)).fraction()));
@@ -43,7 +43,7 @@ class ParserTest {
         assertEquals("a \"q\"", ((Value.StringLit) v.get(5)).value());
         assertEquals("sgd", ((Value.IdentLit) v.get(6)).name());
         assertEquals("p", ((Value.ParamRef) v.get(7)).name());
-        assertEquals(-3L, ((Value.IntLit) v.get(8)).value());
+        assertEquals(-3L, ((Value.IntLit) v.get(8)).longValue());
     }
 
     @Test

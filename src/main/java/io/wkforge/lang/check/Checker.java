@@ -93,7 +93,27 @@ public final class Checker {
         ConsistencyChecks.run(recipe, diags);
         if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), diags);
         reportUnusedParams(root);
-        return new CheckResult(recipe, diags.sorted(), root, imports, fragment);
+        return new CheckResult(recipe, withoutEchoes(diags.sorted()), root, imports, fragment);
+    }
+
+    /**
+     * Drops findings at exactly the place of a syntax error: the parser repaired that text with a
+     * guess (`1.` read as 1), and a second error about the guess would only confuse.
+     */
+    private static List<Diagnostic> withoutEchoes(List<Diagnostic> sorted) {
+        Set<Place> syntaxPlaces = new HashSet<>();
+        for (Diagnostic d : sorted) {
+            if (d.source() != null && d.code().number() < 100) syntaxPlaces.add(place(d));
+        }
+        if (syntaxPlaces.isEmpty()) return sorted;
+        return sorted.stream().filter(d -> d.source() == null || d.code().number() < 100 || !syntaxPlaces.contains(place(d))).toList();
+    }
+
+    /** SourceFile compares by identity: a place in one loaded file. */
+    private record Place(SourceFile source, Span span) {}
+
+    private static Place place(Diagnostic d) {
+        return new Place(d.source(), d.span());
     }
 
     /** Applies one file: its imports first (in order), then its own params and blocks. */
