@@ -3,6 +3,7 @@ package io.wkforge.lang.check;
 import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.Diagnostics;
+import io.wkforge.lang.glob.PatternExpander;
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.model.Origin;
@@ -40,9 +41,15 @@ public final class Checker {
     /**
      * @param overrides    {@code --set} flags, applied last
      * @param inputsStrict true for `run`: a video pattern that matches nothing is an error, not a warning
+     * @param videos       how video patterns are expanded: walking every time, or through a cache
+     *                     (the language server)
      */
-    public record Options(List<Override> overrides, boolean inputsStrict) {
+    public record Options(List<Override> overrides, boolean inputsStrict, PatternExpander videos) {
         public static final Options DEFAULT = new Options(List.of(), false);
+
+        public Options(List<Override> overrides, boolean inputsStrict) {
+            this(overrides, inputsStrict, PatternExpander.DIRECT);
+        }
     }
 
     /** A value as assigned somewhere, before params are substituted. */
@@ -91,7 +98,7 @@ public final class Checker {
         }
         EffectiveRecipe recipe = new EffectiveRecipe(rootSource.path(), classes, settings, paramTexts());
         ConsistencyChecks.run(recipe, diags);
-        if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), diags);
+        if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), options.videos(), diags);
         reportUnusedParams(root);
         return new CheckResult(recipe, withoutEchoes(diags.sorted()), root, imports, fragment);
     }
