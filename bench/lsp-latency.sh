@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints how long `wkforge lsp` takes to publish diagnostics after a one-character edit of a
-# generated 5,000-line recipe (target: 200 ms), over JSON-RPC on pipes with incremental sync.
+# generated 5,000-line recipe (target: 200 ms), over JSON-RPC on pipes with incremental sync:
+# first with video patterns walked on every check (-Dwkforge.lsp.patternCache=false), then with
+# the server's pattern cache (the default), side by side in one run.
 # Usage: bench/lsp-latency.sh [LINES]   (builds into ${WKFORGE_BUILD_DIR:-target} when needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +11,7 @@ if [ ! -d "$build/classes/io/wkforge/lsp" ] || [ ! -d "$build/lib" ]; then
   mvn -q -Dwkforge.build.dir="$build" -DskipTests package
 fi
 cp="$build/classes:$(ls "$build"/lib/*.jar | tr '\n' ':')"
-exec java -cp "$cp" io.wkforge.lsp.LatencyProbe "${1:-5000}"
+echo "pattern cache off (every check walks every video pattern):"
+java -Dwkforge.lsp.patternCache=false -cp "$cp" io.wkforge.lsp.LatencyProbe "${1:-5000}"
+echo "pattern cache on (the default):"
+java -cp "$cp" io.wkforge.lsp.LatencyProbe "${1:-5000}"

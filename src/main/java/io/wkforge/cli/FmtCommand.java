@@ -30,6 +30,9 @@ final class FmtCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The formatter; a seam for tests that need one file to fail the way only a bug would. */
+    java.util.function.Function<RecipeFile, String> formatter = Formatter::format;
+
     /** Every file is processed whatever happens to the others; the exit code is the worst outcome. */
     @Override
     public Integer call() {
@@ -61,7 +64,7 @@ final class FmtCommand implements Callable<Integer> {
             err.println(f + ": not formatted: fix the syntax errors first");
             return ExitCodes.USAGE;
         }
-        String formatted = Formatter.format(parsed);
+        String formatted = formatter.apply(parsed);
         boolean same = formatted.equals(src.text());
         if (stdout) {
             out.print(formatted);

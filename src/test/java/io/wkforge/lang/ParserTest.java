@@ -47,6 +47,20 @@ class ParserTest {
     }
 
     @Test
+    void charactersBeyondU_FFFFDoNotMoveLaterPositions() {
+        // ANTLR counts code points, spans count UTF-16 units: an emoji is one of the first, two of the second
+        String text = "# \uD83D\uDE00 note\nframes { fps \"\uD83D\uDE00\uD83D\uDE00\" 2 }\n";
+        RecipeFile f = parse(text);
+        Entry e = f.blocks().get(0).entries().get(0);
+        assertEquals("fps", text.substring(e.key().span().start(), e.key().span().end()));
+        assertEquals("2", text.substring(e.values().get(1).span().start(), e.values().get(1).span().end()));
+        assertEquals("# \uD83D\uDE00 note", f.comments().get(0).text());
+        RecipeFile broken = parse("frames { fps \"\uD83D\uDE00\" \n = }\n");
+        assertEquals(2, broken.syntaxErrors().get(0).line());
+        assertEquals(2, broken.syntaxErrors().get(0).column());
+    }
+
+    @Test
     void semicolonsAndInlineBlocksSeparateSettings() {
         RecipeFile f = parse("frames { fps 1; format png }\nsplit {\n val 10%;; by video\n}\n");
         assertTrue(f.ok());

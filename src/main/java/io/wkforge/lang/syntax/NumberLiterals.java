@@ -17,7 +17,7 @@ final class NumberLiterals {
      * the written number would, and a literal like {@code 1e9999999999} (whose exponent does not
      * even fit BigDecimal's scale) costs nothing to hold.
      */
-    static final int EXPONENT_LIMIT = 10_000;
+    static final int EXPONENT_LIMIT = Value.DecimalLit.EXPONENT_LIMIT;
 
     private static final Pattern DECIMAL = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(?:[eE]([+-]?[0-9]+))?");
     private static final Pattern VALID_PREFIX = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");

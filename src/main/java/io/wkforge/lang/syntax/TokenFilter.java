@@ -42,7 +42,7 @@ final class TokenFilter implements TokenSource {
         }
     }
 
-    private final RecipeLexer lexer;
+    private final Utf16Lexer lexer;
     private final SourceFile source;
     private final List<Diagnostic> errors;
     private final List<Comment> comments;
@@ -54,7 +54,7 @@ final class TokenFilter implements TokenSource {
     private boolean atLineStart = true;
     private int lastRealEnd;
 
-    TokenFilter(RecipeLexer lexer, SourceFile source, List<Diagnostic> errors, List<Comment> comments) {
+    TokenFilter(Utf16Lexer lexer, SourceFile source, List<Diagnostic> errors, List<Comment> comments) {
         this.lexer = lexer;
         this.source = source;
         this.errors = errors;

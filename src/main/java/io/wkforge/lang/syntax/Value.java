@@ -33,6 +33,9 @@ public sealed interface Value {
      * number would (see NumberLiterals).
      */
     record DecimalLit(BigDecimal value, String text, Span span) implements Value {
+        /** Beyond 1e±EXPONENT_LIMIT a magnitude is held as 1e±(EXPONENT_LIMIT + 1). */
+        public static final int EXPONENT_LIMIT = 10_000;
+
         public String kindPhrase() { return "a decimal number"; }
     }
 
