@@ -17,29 +17,41 @@ import io.wkforge.lang.format.Formatter;
 import io.wkforge.lang.source.SourceFile;
 import io.wkforge.lang.syntax.Parser;
 import io.wkforge.lang.syntax.RecipeFile;
-import io.wkforge.lsp.LspSession;
+import io.wkforge.lsp.RecipeLanguageServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.junit.jupiter.api.Test;
 
@@ -82,8 +94,7 @@ class RecipeFuzzTest {
         int throughLsp = 0;
         long lspNanos = 0;
         LoggedProblems logged = LoggedProblems.attach();
-        try (LspSession lsp = LspSession.start(resolver)) {
-            lsp.initialize();
+        try (InProcessLsp lsp = new InProcessLsp(resolver)) {
             for (int i = 0; i < iterations; i++) {
                 String text = mutate(seeds.get(rnd.nextInt(seeds.size())), rnd, 1 + rnd.nextInt(6));
                 if (rnd.nextInt(10) == 0) text = text.replace("\r\n", "\n").replace("\n", "\r\n"); // a Windows file
@@ -154,15 +165,15 @@ class RecipeFuzzTest {
      * Opens the text in the language server, waits for its diagnostics and asks every request at a
      * random place and at the end: each answers in time, inside the document, without an internal error.
      */
-    private static void throughLsp(LspSession lsp, String uri, SourceFile src, Random rnd) throws Exception {
+    private static void throughLsp(InProcessLsp lsp, String uri, SourceFile src, Random rnd) throws Exception {
         lsp.open(uri, src.text());
-        PublishDiagnosticsParams published = lsp.awaitDiagnostics(uri, 1, 30_000);
+        PublishDiagnosticsParams published = lsp.awaitDiagnostics(uri, 30_000);
         int lines = src.lineCount();
         for (org.eclipse.lsp4j.Diagnostic d : published.getDiagnostics()) {
             assertNotEquals("E900", d.getCode().getLeft(), d.getMessage());
             assertTrue(d.getRange().getStart().getLine() < lines && d.getRange().getEnd().getLine() < lines, d::toString);
         }
-        TextDocumentService docs = lsp.server().getTextDocumentService();
+        TextDocumentService docs = lsp.server.getTextDocumentService();
         TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
         int offset = src.text().isEmpty() ? 0 : rnd.nextInt(src.text().length() + 1);
         for (int at : new int[] {offset, src.text().length()}) {
@@ -174,6 +185,52 @@ class RecipeFuzzTest {
         docs.documentSymbol(new DocumentSymbolParams(id)).get(10, TimeUnit.SECONDS);
         docs.formatting(new DocumentFormattingParams(id, new FormattingOptions(2, true))).get(10, TimeUnit.SECONDS);
         docs.didClose(new DidCloseTextDocumentParams(id));
+    }
+
+    /**
+     * The language server connected straight to a client that collects what it publishes: the
+     * same server code as over JSON-RPC, without the pipes (thousands of documents stay fast).
+     */
+    private static final class InProcessLsp implements AutoCloseable {
+        final RecipeLanguageServer server;
+        private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+
+        InProcessLsp(ImportResolver resolver) throws Exception {
+            server = new RecipeLanguageServer(resolver, "fuzz", () -> { });
+            server.connect(new LanguageClient() {
+                @Override public void publishDiagnostics(PublishDiagnosticsParams p) {
+                    published.add(p);
+                }
+                @Override public void telemetryEvent(Object object) { }
+                @Override public void showMessage(MessageParams messageParams) { }
+                @Override public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                @Override public void logMessage(MessageParams message) { }
+            });
+            InitializeParams init = new InitializeParams();
+            init.setCapabilities(new ClientCapabilities());
+            server.initialize(init).get(30, TimeUnit.SECONDS);
+        }
+
+        void open(String uri, String text) {
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "recipe", 1, text)));
+        }
+
+        /** The next diagnostics for {@code uri}; those of documents closed before are skipped. */
+        PublishDiagnosticsParams awaitDiagnostics(String uri, long timeoutMillis) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (true) {
+                PublishDiagnosticsParams p = published.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (p == null) throw new TimeoutException("no diagnostics for " + uri);
+                if (p.getUri().equals(uri)) return p;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.shutdown().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Warnings the language server logs when a request fails inside it (it answers empty then, so only the log shows it). */

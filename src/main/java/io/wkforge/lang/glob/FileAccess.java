@@ -20,6 +20,12 @@ public interface FileAccess {
     /** The entries of a folder, in any order. */
     List<Path> list(Path dir) throws IOException;
 
+    /**
+     * Whether {@code p} leads to something, following links (false for a broken link). Cheaper
+     * than {@link #attributes} when the answer is often no: no exception is made.
+     */
+    boolean exists(Path p);
+
     /** Attributes of what {@code p} leads to, following symbolic links. */
     BasicFileAttributes attributes(Path p) throws IOException;
 
@@ -42,6 +48,11 @@ public interface FileAccess {
                 throw e.getCause(); // a read error part way through the listing
             }
             return out;
+        }
+
+        @Override
+        public boolean exists(Path p) {
+            return p.toFile().exists();
         }
 
         @Override

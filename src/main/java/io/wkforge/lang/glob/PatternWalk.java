@@ -60,6 +60,10 @@ final class PatternWalk {
     Expansion run(GlobPattern pattern) {
         startNanos = System.currentTimeMillis() * 1_000_000L;
         Path root = pattern.root();
+        if (!fs.exists(root)) { // common in a recipe whose videos are not recorded yet: no exception for it
+            stampNearestExisting(root);
+            return result();
+        }
         BasicFileAttributes rootAttrs;
         try {
             rootAttrs = fs.attributes(root);
@@ -136,23 +140,35 @@ final class PatternWalk {
      * mounting the disk it points to changes no folder time.
      */
     private void stampNearestExisting(Path missing) {
-        for (Path p = missing; p != null; p = p.getParent()) {
-            try {
-                stampFolder(p, fs.attributes(p));
-                return;
-            } catch (NoSuchFileException e) {
-                if (isLink(p)) {
-                    skip(p, BROKEN_LINK);
-                    stamps.add(Stamp.absent(p));
-                    return;
-                }
-            } catch (IOException e) {
-                skip(p, e);
-                stamps.add(Stamp.absent(p));
+        Path first = missing; // the first missing part of the path, below the nearest existing folder
+        Path existing = missing.getParent();
+        while (existing != null && !fs.exists(existing)) {
+            first = existing;
+            existing = existing.getParent();
+        }
+        try {
+            if (fs.linkAttributes(first).isSymbolicLink()) {
+                skip(first, BROKEN_LINK);
+                stamps.add(Stamp.absent(first));
                 return;
             }
+        } catch (NoSuchFileException e) {
+            // simply not there (yet)
+        } catch (IOException e) { // e.g. a parent folder that may not be searched
+            skip(first, e);
+            stamps.add(Stamp.absent(first));
+            return;
         }
-        stamps.add(Stamp.absent(missing));
+        if (existing == null) {
+            stamps.add(Stamp.absent(missing));
+            return;
+        }
+        try {
+            stampFolder(existing, fs.attributes(existing));
+        } catch (IOException e) {
+            skip(existing, e);
+            stamps.add(Stamp.absent(existing));
+        }
     }
 
     private void stampFolder(Path p, BasicFileAttributes attrs) {

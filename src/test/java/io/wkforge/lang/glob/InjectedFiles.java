@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 final class InjectedFiles implements FileAccess {
     final Set<Path> denied = new HashSet<>();
+    /** Folders whose entries cannot even be looked at (no search permission, mode -w- or 0). */
+    final Set<Path> unsearchable = new HashSet<>();
     final Map<Path, Long> changeTimes = new HashMap<>();
     Consumer<Path> afterList = p -> { };
     int lists;
@@ -34,14 +36,26 @@ final class InjectedFiles implements FileAccess {
     }
 
     @Override
+    public boolean exists(Path p) {
+        return !insideUnsearchable(p) && SYSTEM.exists(p);
+    }
+
+    @Override
     public BasicFileAttributes attributes(Path p) throws IOException {
         reads++;
+        if (insideUnsearchable(p)) throw new AccessDeniedException(p.toString());
         return SYSTEM.attributes(p);
     }
 
     @Override
     public BasicFileAttributes linkAttributes(Path p) throws IOException {
+        if (insideUnsearchable(p)) throw new AccessDeniedException(p.toString());
         return SYSTEM.linkAttributes(p);
+    }
+
+    private boolean insideUnsearchable(Path p) {
+        for (Path q = p.getParent(); q != null; q = q.getParent()) if (unsearchable.contains(q)) return true;
+        return false;
     }
 
     @Override

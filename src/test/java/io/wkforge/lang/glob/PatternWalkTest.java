@@ -120,6 +120,21 @@ class PatternWalkTest {
     }
 
     @Test
+    void aPatternWhoseOwnFolderIsABrokenLinkOrCannotBeReachedSaysSo() throws IOException {
+        Files.createDirectories(dir.resolve("v"));
+        Files.createSymbolicLink(dir.resolve("v/disk2"), dir.resolve("not-mounted"));
+        Expansion broken = expand("v/disk2/clips/*.mp4");
+        assertEquals(List.of(new Expansion.Skipped(dir.resolve("v/disk2"), "broken link")), broken.skipped());
+
+        Recipes.touch(dir, "w/locked/clips/a.mp4");
+        files.unsearchable.add(dir.resolve("w/locked"));
+        Expansion locked = expand("w/locked/clips/*.mp4");
+        assertEquals(List.of(new Expansion.Skipped(dir.resolve("w/locked/clips"), "permission denied")), locked.skipped());
+
+        assertEquals(0, expand("x/not/yet/*.mp4").skippedCount(), "a folder that does not exist is no failure");
+    }
+
+    @Test
     void aWalkStopsAtTheFolderLimitAndSaysSo() {
         for (int i = 0; i < 30; i++) Recipes.touch(dir, String.format("v/f%02d/x.mp4", i));
         Expansion stopped = expand("v/**/*.mp4", new WalkLimits(5, 10, 3));
