@@ -28,12 +28,8 @@ public final class VideoGlobs {
     private VideoGlobs() {}
 
     public static List<Path> expand(ClassDef c, Path recipeDir, String pattern) {
-        return expansion(c, recipeDir, pattern, PatternExpander.DIRECT).matches();
-    }
-
-    static Expansion expansion(ClassDef c, Path recipeDir, String pattern, PatternExpander expander) {
-        if (PathText.invalidPatternReason(pattern) != null) return Expansion.none();
-        return expander.expand(GlobPattern.of(baseOf(c, recipeDir), pattern));
+        if (PathText.invalidPatternReason(pattern) != null) return List.of();
+        return PatternExpander.DIRECT.expand(GlobPattern.of(baseOf(c, recipeDir), pattern)).matches();
     }
 
     private static Path baseOf(ClassDef c, Path recipeDir) {

@@ -21,11 +21,6 @@ public record Expansion(List<Path> matches, List<Skipped> skipped, int skippedCo
     /** An entry the walk could not read, e.g. {@code /root} ("permission denied"). */
     public record Skipped(Path path, String reason) {}
 
-    /** What a text that is no pattern at all matches. */
-    public static Expansion none() {
-        return of(List.of());
-    }
-
     static Expansion of(List<Path> matches) {
         return new Expansion(List.copyOf(matches), List.of(), 0, 0, false, List.of(), false);
     }
