@@ -52,6 +52,7 @@ public final class VideoGlobs {
 
     static void checkAll(EffectiveRecipe recipe, boolean strict, PatternExpander expander, Diagnostics diags) {
         if (recipe.file() == null) return; // an editor buffer: no folder to look in
+        expander = expander.forOneCheck();
         for (ClassDef c : recipe.classes()) {
             for (String pattern : c.videoPatterns()) {
                 Span at = patternSpan(c, pattern);

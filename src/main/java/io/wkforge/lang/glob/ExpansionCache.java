@@ -50,7 +50,7 @@ public final class ExpansionCache implements PatternExpander {
             known = entries.get(key);
         }
         if (known != null && stillValid(known)) return known;
-        Expansion fresh = new PatternWalk(fs, limits, racyWindowNanos).run(pattern);
+        Expansion fresh = new PatternWalk(fs, limits, racyWindowNanos, true).run(pattern);
         synchronized (entries) {
             entries.put(key, fresh);
             walks++;

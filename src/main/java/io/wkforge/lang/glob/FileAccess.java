@@ -26,6 +26,14 @@ public interface FileAccess {
      */
     boolean exists(Path p);
 
+    /**
+     * Whether nothing at all is at {@code p}, not even a broken link: true only when that is
+     * certain (false when something is there, or when a folder above may not be searched).
+     * Also without an exception, which the common "not recorded yet" case would otherwise pay
+     * for every pattern on every check.
+     */
+    boolean absent(Path p);
+
     /** Attributes of what {@code p} leads to, following symbolic links. */
     BasicFileAttributes attributes(Path p) throws IOException;
 
@@ -53,6 +61,11 @@ public interface FileAccess {
         @Override
         public boolean exists(Path p) {
             return p.toFile().exists();
+        }
+
+        @Override
+        public boolean absent(Path p) {
+            return Files.notExists(p, LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override

@@ -7,6 +7,15 @@ public interface PatternExpander {
     /** The limits its walks keep, for messages. */
     WalkLimits limits();
 
+    /**
+     * The expander to use for the patterns of one check. A direct expander answers with one that
+     * also remembers, for that check, which paths exist: thousands of patterns under one missing
+     * {@code videos/} folder then cost one look at it, not one each.
+     */
+    default PatternExpander forOneCheck() {
+        return this;
+    }
+
     /** Walks the disk every time: for commands that check once. */
     PatternExpander DIRECT = direct(FileAccess.SYSTEM, WalkLimits.DEFAULT);
 
@@ -14,12 +23,17 @@ public interface PatternExpander {
         return new PatternExpander() {
             @Override
             public Expansion expand(GlobPattern pattern) {
-                return pattern.isPlainFile() ? plain(fs, pattern) : new PatternWalk(fs, limits, 0).run(pattern);
+                return pattern.isPlainFile() ? plain(fs, pattern) : new PatternWalk(fs, limits, 0, false).run(pattern);
             }
 
             @Override
             public WalkLimits limits() {
                 return limits;
+            }
+
+            @Override
+            public PatternExpander forOneCheck() {
+                return direct(new ExistenceMemo(fs), limits);
             }
         };
     }

@@ -51,10 +51,14 @@ final class PatternWalk {
 
     private record Folder(Path path, int depth, BasicFileAttributes attrs) {}
 
-    PatternWalk(FileAccess fs, WalkLimits limits, long racyWindowNanos) {
+    /** Whether the stamps will be used (by a cache): only then are the calls made that only they need. */
+    private final boolean forCache;
+
+    PatternWalk(FileAccess fs, WalkLimits limits, long racyWindowNanos, boolean forCache) {
         this.fs = fs;
         this.limits = limits;
         this.racyWindowNanos = racyWindowNanos;
+        this.forCache = forCache;
     }
 
     Expansion run(GlobPattern pattern) {
@@ -109,7 +113,7 @@ final class PatternWalk {
             return List.of();
         } catch (IOException e) {
             skip(folder.path(), e);
-            stamps.add(Stamp.of(folder.path(), folder.attrs(), changeTime(folder.path())));
+            stamps.add(Stamp.of(folder.path(), folder.attrs(), forCache ? changeTime(folder.path()) : -1));
             return List.of();
         }
         stampFolder(folder.path(), folder.attrs());
@@ -146,20 +150,22 @@ final class PatternWalk {
             first = existing;
             existing = existing.getParent();
         }
-        try {
-            if (fs.linkAttributes(first).isSymbolicLink()) {
-                skip(first, BROKEN_LINK);
+        if (!fs.absent(first)) { // something is there after all: a broken link, or it cannot be looked at
+            try {
+                if (fs.linkAttributes(first).isSymbolicLink()) {
+                    skip(first, BROKEN_LINK);
+                    stamps.add(Stamp.absent(first));
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // gone meanwhile
+            } catch (IOException e) { // e.g. a parent folder that may not be searched
+                skip(first, e);
                 stamps.add(Stamp.absent(first));
                 return;
             }
-        } catch (NoSuchFileException e) {
-            // simply not there (yet)
-        } catch (IOException e) { // e.g. a parent folder that may not be searched
-            skip(first, e);
-            stamps.add(Stamp.absent(first));
-            return;
         }
-        if (existing == null) {
+        if (existing == null || !forCache) {
             stamps.add(Stamp.absent(missing));
             return;
         }

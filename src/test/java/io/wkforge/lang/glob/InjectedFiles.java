@@ -41,6 +41,11 @@ final class InjectedFiles implements FileAccess {
     }
 
     @Override
+    public boolean absent(Path p) {
+        return !insideUnsearchable(p) && SYSTEM.absent(p);
+    }
+
+    @Override
     public BasicFileAttributes attributes(Path p) throws IOException {
         reads++;
         if (insideUnsearchable(p)) throw new AccessDeniedException(p.toString());
