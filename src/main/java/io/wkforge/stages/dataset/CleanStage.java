@@ -1,6 +1,5 @@
 package io.wkforge.stages.dataset;
 
-import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
@@ -35,14 +34,25 @@ public final class CleanStage implements StageRunner {
         return StageId.CLEAN;
     }
 
+    /** The report's JSON writer shapes output bytes too. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.util");
+    }
+
+    /** Frames are decoded, measured and thumbnailed with OpenCV. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.opencv.global.opencv_imgcodecs", "org.bytedeco.opencv.global.opencv_imgproc");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
-        EffectiveRecipe recipe = ctx.recipe();
         Cleaner.Thresholds thresholds = new Cleaner.Thresholds(
-                recipe.setting("clean.duplicates").asDouble(),
-                recipe.setting("clean.blur").asDouble(),
-                recipe.setting("clean.uniform").asDouble());
-        List<String> patterns = recipe.setting("clean.exclude").asStrings().stream().filter(p -> !p.isBlank()).toList();
+                ctx.setting("clean.duplicates").asDouble(),
+                ctx.setting("clean.blur").asDouble(),
+                ctx.setting("clean.uniform").asDouble());
+        List<String> patterns = ctx.setting("clean.exclude").asStrings().stream().filter(p -> !p.isBlank()).toList();
         ExcludePatterns exclude = new ExcludePatterns(patterns);
 
         Map<String, List<FrameRef>> byClass = new TreeMap<>();
