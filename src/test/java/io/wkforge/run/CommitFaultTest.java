@@ -104,9 +104,10 @@ class CommitFaultTest {
         assertTrue(steps.size() >= 20, steps::toString);
         assertTrue(steps.contains("moved frames/01_scene_thing/a_fps2.txt") && steps.contains("old outputs removed"), steps::toString);
 
+        Path base = project("base");
+        run(base, Committer.Steps.NONE, "frames.fps=1");
         for (int i = 0; i < steps.size(); i++) {
-            Path p = project("killed-after-step-" + i);
-            run(p, Committer.Steps.NONE, "frames.fps=1");
+            Path p = copy(base, dir.resolve("killed-after-step-" + i));
             int killAt = i;
             int[] seen = {0};
             String at = steps.get(i);
@@ -150,6 +151,47 @@ class CommitFaultTest {
         assertTrue(Files.exists(work), "the checkpoint outlives the killed run");
         run(p, Committer.Steps.NONE);
         assertFalse(Files.exists(work.getParent()), "removed once the task committed");
+    }
+
+    @Test
+    void anInterruptLetsTheCommitInFlightFinishAndStartsNoOtherTask() throws Exception {
+        Path p = project("interrupt");
+        EffectiveRecipe r = Recipes.check(p.resolve("r.recipe"), true).recipe();
+        Layout layout = Layout.forRecipe(r, null);
+        Executor[] ex = new Executor[1];
+        Thread[] interrupter = new Thread[1];
+        ex[0] = new Executor(r, layout, new StageRegistry().register(new Frames()).register(new Clean()), RunListener.SILENT)
+                .onCommitStep(step -> {
+                    if (!step.startsWith("moved") || interrupter[0] != null) return;
+                    interrupter[0] = new Thread(ex[0]::interrupt); // Ctrl-C in the middle of the first commit
+                    interrupter[0].start();
+                    try {
+                        interrupter[0].join(300);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    assertTrue(interrupter[0].isAlive(), "the interrupt waits for the commit in flight");
+                });
+        RunRecord record = new RunRecord(layout.runsDir(), r, "test", List.of());
+        Executor.Result result = ex[0].run(new Executor.Options(List.of(StageId.FRAMES, StageId.CLEAN), Set.of(), 1), record);
+        interrupter[0].join(10_000);
+        assertEquals(Executor.Outcome.INTERRUPTED, result.outcome());
+        assertEquals(1, result.ran(), "the task being committed finished; nothing started after");
+        StampStore store = new StampStore(layout);
+        assertEquals(1, store.all().size());
+        assertConsistent(p, "interrupted");
+        assertTrue(Files.readString(record.file()).contains("status: interrupted"));
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     /** Relative path -> content of every file in the stage folders. */
