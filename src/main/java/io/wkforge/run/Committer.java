@@ -117,7 +117,7 @@ final class Committer {
     List<Path> journals() throws IOException {
         if (!Files.isDirectory(layout.journalDir())) return List.of();
         try (Stream<Path> walk = Files.walk(layout.journalDir())) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 

@@ -33,7 +33,18 @@ final class Recovery {
     void run() throws IOException {
         finishOrUndoCommits();
         AtomicFiles.deleteTree(layout.stagingRoot());
+        deleteHalfWrittenStateFiles();
         deleteUnownedFiles();
+    }
+
+    /** Temporary files of stamp or journal writes that a kill cut short (the real file was never replaced). */
+    private void deleteHalfWrittenStateFiles() throws IOException {
+        for (Path dir : List.of(layout.stampsDir(), layout.journalDir())) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(p -> p.toString().endsWith(".tmp")).toList()) Files.deleteIfExists(f);
+            }
+        }
     }
 
     private void finishOrUndoCommits() throws IOException {
@@ -45,7 +56,7 @@ final class Recovery {
                 j = null;
             }
             if (j == null) {
-                // a journal is written by rename, so this is the temporary file of one that never got written
+                // written by rename, so never half a file: this one is damaged, and its commit cannot be known
                 Files.deleteIfExists(file);
                 continue;
             }

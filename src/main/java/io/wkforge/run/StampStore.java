@@ -68,7 +68,9 @@ public final class StampStore implements PreviousRuns {
         }
         for (Path f : files) {
             Stamp s = read(f);
-            if (s != null) out.add(s);
+            if (s == null) continue;
+            out.add(s);
+            if (f.equals(fileOf(s.taskId()))) cache.put(s.taskId(), s);
         }
         return out;
     }

@@ -54,7 +54,12 @@ class RunProcessTest {
     }
 
     private static Process start(Path recipe, String log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
+            // as a terminal's foreground job: Ctrl-C delivered, even when this test runs in a background job that ignores it
+            cmd.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dwkforge.stdlib=" + Recipes.repoRoot().resolve("stdlib"),
                 "io.wkforge.cli.Main", "run", recipe.toString()));
