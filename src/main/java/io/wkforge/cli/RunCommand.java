@@ -47,6 +47,13 @@ final class RunCommand implements Callable<Integer> {
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
+        if (options.out != null) {
+            try {
+                Executor.refuseForeignFolder(layout);
+            } catch (Executor.ForeignFolder e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         StampStore store = new StampStore(layout);
         Plan plan = new Planner(r.recipe(), store, registry, forced)
                 .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
@@ -68,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Executor.Result result;
         try {
             result = executor.run(new Executor.Options(selected, forced, threadCount, waitForLock), record);
-        } catch (RunLock.Busy | Executor.ForeignFolder e) {
+        } catch (RunLock.Busy e) {
             throw new UserError(e.getMessage());
         } finally {
             try {

@@ -57,8 +57,8 @@ public final class Executor {
     public static final class ForeignFolder extends RuntimeException {
         ForeignFolder(Path out, List<String> found) {
             super(out + " already holds " + String.join(", ", found.stream().map(f -> f + "/").toList())
-                    + " but no .wkforge/ state: it was not made by wkforge, and a run would delete what no task "
-                    + "produced there; choose another --out or empty it");
+                    + " but no .wkforge/ state: it was not made by wkforge, and a run deletes what no task "
+                    + "produced in those folders; choose another --out, or empty it");
         }
     }
 
@@ -127,7 +127,6 @@ public final class Executor {
     }
 
     public Result run(Options options, RunRecord record) throws IOException {
-        refuseForeignFolder();
         RunLock.Listener lockListener = new RunLock.Listener() {
             @Override
             public void waiting(RunLock.Holder holder) {
@@ -161,7 +160,13 @@ public final class Executor {
         }
     }
 
-    private void refuseForeignFolder() {
+    /**
+     * Refuses an output folder the user named (--out) that holds stage folders but no wkforge
+     * state: a run deletes files in stage folders that no task produced, and these may be
+     * someone's. The default {@code build/<recipe>} is wkforge's by convention (deleting its
+     * {@code .wkforge/} forgets every result there).
+     */
+    public static void refuseForeignFolder(Layout layout) {
         if (Files.isDirectory(layout.stateDir())) return;
         List<String> found = Layout.outputFolders().stream().filter(f -> Files.exists(layout.outDir().resolve(f))).toList();
         if (!found.isEmpty()) throw new ForeignFolder(layout.outDir(), found);

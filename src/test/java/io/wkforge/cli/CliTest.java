@@ -127,6 +127,16 @@ class CliTest {
     }
 
     @Test
+    void runRefusesAnOutputFolderItDidNotMake() throws Exception {
+        Path f = recipe(Recipes.CLASSES);
+        Path mine = Files.createDirectories(dir.resolve("elsewhere/model")).resolve("notes.txt");
+        Files.writeString(mine, "mine");
+        assertEquals(2, run("run", f.toString(), "--until", "frames", "--out", dir.resolve("elsewhere").toString()));
+        assertTrue(err.contains("was not made by wkforge") && err.contains("choose another --out"), err);
+        assertEquals("mine", Files.readString(mine));
+    }
+
+    @Test
     void fragmentsAreNotPlanned() {
         Path f = recipe("frames {\n  fps 2\n}\n");
         assertEquals(0, run("check", f.toString()));

@@ -228,13 +228,15 @@ class ExecutorTest {
     }
 
     @Test
-    void aFolderWkforgeDidNotMakeIsNotTouched() throws IOException {
+    void aFolderWkforgeDidNotMakeIsRefusedAsAnOutputFolder() throws IOException {
         Path mine = out("model/my-notes.txt");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "mine");
-        Executor.ForeignFolder e = assertThrows(Executor.ForeignFolder.class, this::run);
+        Layout layout = Layout.forRecipe(recipe(), null);
+        Executor.ForeignFolder e = assertThrows(Executor.ForeignFolder.class, () -> Executor.refuseForeignFolder(layout));
         assertTrue(e.getMessage().contains("model/") && e.getMessage().contains("no .wkforge/"), e.getMessage());
-        assertEquals("mine", Files.readString(mine));
+        run();
+        Executor.refuseForeignFolder(layout); // once wkforge has state there, the folder is its own
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class StageHarness {
             }
         };
         warnings.clear();
-        executor = new Executor(r.recipe(), layout, StageRegistry.discover(), listener, "test");
+        executor = new Executor(r.recipe(), layout, StageRegistry.discover(), listener);
         return executor.run(new Executor.Options(List.of(stages), Set.of(), 2),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
     }
