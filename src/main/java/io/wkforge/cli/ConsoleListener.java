@@ -18,6 +18,11 @@ final class ConsoleListener implements RunListener {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+    private final java.util.List<String> skipped = new java.util.ArrayList<>();
+
+    ConsoleListener(PrintWriter out) {
+        this(out, out);
+    }
 
     ConsoleListener(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -45,6 +50,7 @@ final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void stageSkipped(StageId stage, String reason) {
+        skipped.add(stage.id());
         out.printf("==> %s: skipped: %s%n", stage.id(), reason);
         out.flush();
     }
@@ -90,6 +96,11 @@ final class ConsoleListener implements RunListener {
     public synchronized void pruned(String taskId) {
         out.printf("    removed outputs of %s (no longer in the recipe)%n", taskId);
         out.flush();
+    }
+
+    /** The stages skipped so far (their tool is missing, or one they need was skipped). */
+    synchronized java.util.List<String> skipped() {
+        return java.util.List.copyOf(skipped);
     }
 
     private static String shortId(TaskSpec t) {

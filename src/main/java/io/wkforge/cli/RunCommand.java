@@ -84,8 +84,11 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running: it records the interruption
             }
         }
-        console.printf("%s: %d task%s ran, %d cached; record: %s%n", outcomeWord(result.outcome()), result.ran(),
-                result.ran() == 1 ? "" : "s", result.cached(), layout.outDir().relativize(result.runRecord()));
+        List<String> skipped = listener.skipped();
+        console.printf("%s: %d task%s ran, %d cached%s; record: %s%n", outcomeWord(result.outcome()), result.ran(),
+                result.ran() == 1 ? "" : "s", result.cached(),
+                skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped) + " (see above)",
+                layout.outDir().relativize(result.runRecord()));
         console.flush();
         return switch (result.outcome()) {
             case OK -> ExitCodes.OK;

@@ -80,7 +80,10 @@ public final class Planner {
         if (own != null) return own;
         for (StageId up : requiredUpstreamOf(stage)) {
             String why = skipReason(up);
-            if (why != null) return "needs the outputs of `" + up.id() + "`, which is skipped";
+            if (why != null) {
+                // the reason of the stage that cannot run, so the user sees what to install
+                return "needs the outputs of `" + up.id() + "`, which is skipped" + (unavailable.containsKey(up) ? ": " + why : "");
+            }
         }
         return null;
     }
@@ -173,8 +176,8 @@ public final class Planner {
 
     /**
      * The content hash of an input. A setting's file that is missing is keyed as missing (the
-     * stage reports it when it runs); a video that vanished since the recipe was checked fails
-     * its task, which stats every input before it starts.
+     * stage reports it if it needs the file); a video that vanished since the recipe was checked
+     * fails its task when the key is worked out.
      */
     private String inputHash(TaskSpec t, String label, Path path) {
         if (!label.equals("video") && !Files.isRegularFile(path)) return "missing: " + path;

@@ -14,39 +14,31 @@ import java.util.Map;
  */
 record InputSnapshot(Map<String, String> states) {
 
-    static InputSnapshot of(Map<String, Path> inputs) throws StageException {
+    static InputSnapshot of(Map<String, Path> inputs) {
         Map<String, String> states = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            try {
-                states.put(e.getKey(), state(e.getValue()));
-            } catch (IOException ex) {
-                throw new StageException("cannot read the input " + e.getValue() + ": " + reason(ex));
-            }
-        }
+        inputs.forEach((label, file) -> states.put(label, state(file)));
         return new InputSnapshot(states);
     }
 
-    /** The input that differs now from this snapshot, described for the user; null when none does. */
+    /** The input that differs now from this snapshot; null when none does. */
     String changed(Map<String, Path> inputs) {
         for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            String now;
-            try {
-                now = state(e.getValue());
-            } catch (IOException ex) {
-                return e.getValue() + " (" + reason(ex) + ")";
-            }
-            if (!now.equals(states.get(e.getKey()))) return e.getValue().toString();
+            if (!state(e.getValue()).equals(states.get(e.getKey()))) return e.getValue().toString();
         }
         return null;
     }
 
-    private static String state(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        if (!a.isRegularFile()) throw new IOException("not a file");
-        return a.size() + "|" + a.lastModifiedTime() + "|" + a.fileKey();
-    }
-
-    private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+    /**
+     * A file that cannot be read counts as a state of its own ("missing"), not an error: the
+     * stage meets it and says what is wrong in its own words (a key file that `via dir` never
+     * reads need not exist at all).
+     */
+    private static String state(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return (a.isRegularFile() ? "file|" : "other|") + a.size() + "|" + a.lastModifiedTime() + "|" + a.fileKey();
+        } catch (IOException unreadable) {
+            return "missing";
+        }
     }
 }

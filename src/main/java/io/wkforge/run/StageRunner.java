@@ -30,6 +30,16 @@ public interface StageRunner {
         return null;
     }
 
+    /**
+     * What {@code wkforge doctor} should check for this stage: its native libraries load, its
+     * external tool is there, its target answers. {@code recipe} is null when doctor runs without
+     * one; checks that need settings then have nothing to say. Building the list must be cheap;
+     * the work happens in {@link DoctorCheck#run()}.
+     */
+    default java.util.List<DoctorCheck> diagnose(io.wkforge.lang.model.EffectiveRecipe recipe) {
+        return java.util.List.of();
+    }
+
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;

@@ -128,10 +128,11 @@ class CheckerTest {
     }
 
     @Test
-    void stdThatDiffersPerChannelIsAWarning() {
+    void stdThatDiffersPerChannelIsANoteSinceExportFoldsIt() {
         CheckResult r = check(CLASSES + "use \"presets/imagenet-normalize\"\n");
-        Diagnostic d = only(r, "W122");
+        Diagnostic d = only(r, "N122");
         assertFalse(d.isError());
+        assertTrue(d.help().contains("export folds the per-channel ratio"), d.help());
         assertFalse(r.hasErrors());
         assertTrue(d.source().displayName().contains("imagenet-normalize"), "reported where the std was written");
     }
@@ -221,6 +222,18 @@ class CheckerTest {
     void crossSettingRules() {
         CheckResult r = check(CLASSES + "train resnet18 {\n  schedule step\n  devices cpu 0\n}\ndeploy taurus {\n  via ssh\n}\n");
         assertEquals(List.of("E123", "E123", "E119"), codes(r));
+    }
+
+    @Test
+    void deployRules() {
+        CheckResult r = check(CLASSES + "deploy taurus {\n  via dir\n  remote_dir \"userdata\"\n  password_env \"hunter2!\"\n}\n");
+        assertEquals(List.of("E119", "E123", "E123"), codes(r));
+        String all = r.diagnostics().stream().map(Diagnostic::message).toList().toString();
+        assertTrue(all.contains("`via dir` needs the folder the board mounts"), all);
+        assertTrue(all.contains("`remote_dir` is a path on the board and must be absolute"), all);
+        assertTrue(all.contains("`hunter2!` is not a variable name"), all);
+        assertEquals(List.of(), codes(check(CLASSES + "deploy taurus {\n  via ssh\n  host \"10.0.0.2\"\n  password_env TAURUS_PW\n"
+                + "  host_key accept_new\n  connect_timeout 3\n  retries 0\n}\n")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wkforge.stages.dataset;
 
+import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
@@ -44,6 +45,12 @@ public final class CleanStage implements StageRunner {
     @Override
     public List<String> libraryClasses() {
         return List.of("org.bytedeco.opencv.global.opencv_imgcodecs", "org.bytedeco.opencv.global.opencv_imgproc");
+    }
+
+    /** Clean and split both use OpenCV; one doctor line covers them. */
+    @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(OpenCvCheck.check());
     }
 
     @Override

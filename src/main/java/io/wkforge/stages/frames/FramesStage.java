@@ -38,6 +38,11 @@ public final class FramesStage implements StageRunner {
     }
 
     @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(FfmpegCheck.check());
+    }
+
+    @Override
     public boolean parallelTasks() {
         return true;
     }
