@@ -58,9 +58,46 @@ final class ClassCacheCommand implements Callable<Integer> {
                 }
             }
             walkNoStage(recipe, dir.resolve("out"), sink);
+            loadOwnClasses();
             return ExitCodes.OK;
         } finally {
             AtomicFiles.deleteTree(dir);
+        }
+    }
+
+    /**
+     * Loads (without initialising, so no native library and no static state is touched) every
+     * class of wkforge itself except the language server's: what a run's tasks and commits load
+     * (stage code, the commit path) is then in the archive too, as are the library classes their
+     * verification pulls in. LSP4J's jars are signed, which class-data sharing cannot archive.
+     */
+    private static void loadOwnClasses() throws IOException {
+        ClassLoader loader = ClassCacheCommand.class.getClassLoader();
+        Path location;
+        try {
+            location = Path.of(ClassCacheCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        if (Files.isDirectory(location)) {
+            try (var walk = Files.walk(location.resolve("io/wkforge"))) {
+                walk.filter(p -> p.toString().endsWith(".class"))
+                        .forEach(p -> names.add(location.relativize(p).toString().replace('\\', '/')));
+            }
+        } else {
+            try (var jar = new java.util.jar.JarFile(location.toFile(), false)) {
+                jar.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(n -> n.startsWith("io/wkforge/") && n.endsWith(".class")).forEach(names::add);
+            }
+        }
+        for (String n : names) {
+            if (n.startsWith("io/wkforge/lsp/") || n.endsWith("module-info.class")) continue;
+            try {
+                Class.forName(n.substring(0, n.length() - ".class".length()).replace('/', '.'), false, loader);
+            } catch (ClassNotFoundException | LinkageError unloadable) {
+                // an optional library missing on this machine: that class is simply not archived
+            }
         }
     }
 

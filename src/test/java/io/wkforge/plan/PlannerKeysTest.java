@@ -72,6 +72,9 @@ class PlannerKeysTest {
         assertEquals(List.of("input train.pretrained changed"), Planner.differences(a, edited));
         assertTrue(trainKey(previous, "train resnet18 { pretrained \"w/none.bin\" }\n").get("input train.pretrained").startsWith("missing"));
         assertFalse(trainKey(previous, "").containsKey("input train.pretrained"), "unset: nothing to hash");
+        assertEquals(Path.of(System.getProperty("user.home"), "weights", "r18.safetensors"),
+                recipe("train resnet18 { pretrained \"~/weights/r18.safetensors\" }\n").setting("train.pretrained").asPaths(dir).get(0),
+                "~/ is the home folder, as the stages read it");
     }
 
     @Test
