@@ -38,8 +38,19 @@ public final class FramesStage implements StageRunner {
     }
 
     @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(FfmpegCheck.check());
+    }
+
+    @Override
     public boolean parallelTasks() {
         return true;
+    }
+
+    /** Decoding (FFmpeg) and encoding (OpenCV) compute the frames: their versions are part of the key. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.ffmpeg.global.avcodec", "org.bytedeco.opencv.global.opencv_imgcodecs");
     }
 
     @Override
