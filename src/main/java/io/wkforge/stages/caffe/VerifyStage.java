@@ -35,6 +35,18 @@ public final class VerifyStage implements StageRunner {
         return StageId.VERIFY;
     }
 
+    /** The shared preprocessing and the DJL network (stages.model) compute one side of the comparison. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util");
+    }
+
+    /** OpenCV DNN runs the Caffe side, libtorch the trained side. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.opencv.global.opencv_dnn", "org.bytedeco.opencv.global.opencv_imgcodecs", "ai.djl.pytorch.engine.PtEngine");
+    }
+
     @Override
     public void warmUp() {
         try {

@@ -51,7 +51,7 @@ final class QuantEstimate {
         }
         LayerGraph graph = new LayerGraph(weighted);
         boolean anyHp = weighted.getLayerList().stream().map(LayerParameter::getName).anyMatch(n -> n.endsWith("_hp"));
-        boolean eightBitOpenCv = compileMode.equals("low_bandwidth") || compileMode.equals("user_specify") && !anyHp;
+        boolean eightBitOpenCv = (compileMode.equals("low_bandwidth") || compileMode.equals("user_specify") && !anyHp);
         if (compileMode.equals("user_specify") && !anyHp) {
             notes.accept("compile_mode user_specify: no layer of the exported network is named *_hp, so the mapper compiles every "
                     + "layer at 8 bits, as with low_bandwidth; the estimate does the same");

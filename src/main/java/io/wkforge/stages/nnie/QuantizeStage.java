@@ -40,6 +40,23 @@ public final class QuantizeStage implements StageRunner {
         return StageId.QUANTIZE;
     }
 
+    /**
+     * The export summary, split lists and OpenCV wrapper (stages.caffe), the shared preprocessing
+     * (stages.model), the JSON writer, and the schema's cfg keys (lang.schema.MapperKeys).
+     */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.caffe", "io.wkforge.stages.model", "io.wkforge.util",
+                "io.wkforge.lang.schema");
+    }
+
+    /** OpenCV decodes, converts and runs the networks (float, int8, layer by layer); protobuf reads the caffemodel. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.opencv.global.opencv_dnn", "org.bytedeco.opencv.global.opencv_imgproc",
+                "org.bytedeco.opencv.global.opencv_imgcodecs", "com.google.protobuf.CodedInputStream");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         Path prototxt = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.PROTOTXT);
