@@ -15,7 +15,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,14 +76,6 @@ public final class ResNet18 extends AbstractBlock {
             Parameter p = e.getValue();
             p.setInitializer((m, shape, type) -> m.create(t.data(), shape));
             p.initialize(manager, DataType.FLOAT32);
-        }
-    }
-
-    /** Overwrites the values of initialized parameters (a checkpoint, say). */
-    public void setWeights(Map<String, Tensor> weights) {
-        checkComplete(weights);
-        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
-            e.getValue().getArray().set(FloatBuffer.wrap(weights.get(e.getKey()).data()));
         }
     }
 

@@ -69,13 +69,16 @@ final class EpochLoop {
             double lossSum = 0;
             int correct = 0;
             int seen = 0;
+            long computeNanos = 0;
             try (BatchLoader.Pass pass = trainLoader.pass(EpochOrder.trainBatches(settings.seed(), epoch, trainImages, settings.batch()),
                     settings.seed(), epoch)) {
                 for (int b = 0; b < pass.size(); b++) {
                     if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
                     long t0 = System.nanoTime();
                     Batch batch = pass.next();
+                    long t1 = System.nanoTime();
                     Training.Tally tally = training.step(batch);
+                    computeNanos += System.nanoTime() - t1;
                     lossSum += tally.lossSum();
                     correct += tally.correct();
                     seen += batch.size();
@@ -106,8 +109,13 @@ final class EpochLoop {
                 }
             }
             valSeconds = (System.nanoTime() - valStart) / 1e9;
+            if (!Double.isFinite(valLoss)) {
+                throw new StageException(String.format(Locale.ROOT, "training diverged in epoch %d (the validation loss is %s): lower train.lr (now %s)",
+                        epoch, valLoss, settings.lr()));
+            }
             EpochResult result = new EpochResult(epoch, rate, trainLoss, (double) correct / seen, valLoss / valImages,
-                    (double) valCorrect / valImages, seen / trainSeconds, (System.nanoTime() - epochStart) / 1e9, confusion);
+                    (double) valCorrect / valImages, seen / trainSeconds, trainSeconds, computeNanos / 1e9,
+                    (System.nanoTime() - epochStart) / 1e9, confusion);
             history.add(result);
             Map<String, Tensor> weights = training.weights();
             boolean improved = result.betterThan(best);

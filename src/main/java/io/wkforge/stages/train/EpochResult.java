@@ -10,12 +10,14 @@ import java.util.Map;
  *
  * @param trainTop1 accuracy on the (augmented) training batches as they were trained, a fraction
  * @param valTop1 validation top-1 accuracy, a fraction
- * @param imagesPerSecond training images per second of the epoch's training part
+ * @param imagesPerSecond training images per second of the epoch's training part (data loading included)
+ * @param trainSeconds wall time of the training part (batches, data loading included)
+ * @param computeSeconds the part of trainSeconds spent in the network's steps (not waiting for data)
  * @param seconds wall time of the whole epoch, validation included
  * @param confusion validation confusion matrix: rows are true classes, columns predictions
  */
 record EpochResult(int epoch, double lr, double trainLoss, double trainTop1, double valLoss, double valTop1,
-                   double imagesPerSecond, double seconds, int[][] confusion) {
+                   double imagesPerSecond, double trainSeconds, double computeSeconds, double seconds, int[][] confusion) {
 
     Map<String, Object> toJson() {
         Map<String, Object> m = summary();
@@ -39,6 +41,8 @@ record EpochResult(int epoch, double lr, double trainLoss, double trainTop1, dou
         m.put("val_loss", valLoss);
         m.put("val_top1", valTop1);
         m.put("images_per_second", imagesPerSecond);
+        m.put("train_seconds", trainSeconds);
+        m.put("compute_seconds", computeSeconds);
         m.put("seconds", seconds);
         return m;
     }
@@ -53,7 +57,8 @@ record EpochResult(int epoch, double lr, double trainLoss, double trainTop1, dou
         }
         return new EpochResult(num(m, "epoch").intValue(), num(m, "lr").doubleValue(), num(m, "train_loss").doubleValue(),
                 num(m, "train_top1").doubleValue(), num(m, "val_loss").doubleValue(), num(m, "val_top1").doubleValue(),
-                num(m, "images_per_second").doubleValue(), num(m, "seconds").doubleValue(), confusion);
+                num(m, "images_per_second").doubleValue(), num(m, "train_seconds").doubleValue(), num(m, "compute_seconds").doubleValue(),
+                num(m, "seconds").doubleValue(), confusion);
     }
 
     private static Number num(Map<?, ?> m, String key) {

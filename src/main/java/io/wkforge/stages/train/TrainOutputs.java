@@ -47,10 +47,10 @@ final class TrainOutputs {
         metrics.put("epochs", history.stream().map(EpochResult::summary).toList());
         Files.writeString(dir.resolve("metrics.json"), Json.write(metrics) + "\n", StandardCharsets.UTF_8);
 
-        StringBuilder csv = new StringBuilder("epoch,lr,train_loss,train_top1,val_loss,val_top1,images_per_second,seconds\n");
+        StringBuilder csv = new StringBuilder("epoch,lr,train_loss,train_top1,val_loss,val_top1,images_per_second,train_seconds,compute_seconds,seconds\n");
         for (EpochResult e : history) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.2f,%.2f%n", e.epoch(), e.lr(), e.trainLoss(), e.trainTop1(),
-                    e.valLoss(), e.valTop1(), e.imagesPerSecond(), e.seconds()));
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.2f,%.3f,%.3f,%.3f%n", e.epoch(), e.lr(), e.trainLoss(), e.trainTop1(),
+                    e.valLoss(), e.valTop1(), e.imagesPerSecond(), e.trainSeconds(), e.computeSeconds(), e.seconds()));
         }
         Files.writeString(dir.resolve("metrics.csv"), csv.toString(), StandardCharsets.UTF_8);
 

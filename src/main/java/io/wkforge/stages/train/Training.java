@@ -58,10 +58,6 @@ final class Training implements AutoCloseable {
         return network.weights();
     }
 
-    void setWeights(Map<String, Tensor> weights) {
-        network.setWeights(weights);
-    }
-
     /** One optimisation step on a batch: forward, backward, update. */
     Tally step(Batch b) {
         int n = b.size();

@@ -32,11 +32,16 @@ public final class ShapeImages {
     private ShapeImages() {}
 
     public static Mat paint(int cls, int size, Random r) {
+        return paint(cls, size, size, r);
+    }
+
+    public static Mat paint(int cls, int width, int height, Random r) {
         int grey = 60 + r.nextInt(140);
-        Mat m = new Mat(size, size, CV_8UC3, new Scalar(grey, grey, grey, 0));
+        Mat m = new Mat(height, width, CV_8UC3, new Scalar(grey, grey, grey, 0));
+        int size = Math.min(width, height);
         int half = size / 6 + r.nextInt(size / 6);
-        int cx = half + r.nextInt(size - 2 * half);
-        int cy = half + r.nextInt(size - 2 * half);
+        int cx = half + r.nextInt(width - 2 * half);
+        int cy = half + r.nextInt(height - 2 * half);
         int jitter = r.nextInt(40);
         switch (cls) {
             case 0 -> circle(m, new Point(cx, cy), half, new Scalar(20 + jitter, 20, 215, 0), FILLED, LINE_AA, 0);
@@ -53,8 +58,8 @@ public final class ShapeImages {
             default -> { }
         }
         UByteIndexer px = m.createIndexer();
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
                 for (int c = 0; c < 3; c++) {
                     int v = px.get(y, x, c) + (int) (r.nextGaussian() * 12);
                     px.put(y, x, c, Math.max(0, Math.min(255, v)));

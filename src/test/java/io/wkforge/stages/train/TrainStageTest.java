@@ -143,6 +143,8 @@ class TrainStageTest {
             Map<?, ?> m = new java.util.LinkedHashMap<>((Map<?, ?>) e);
             m.remove("seconds");
             m.remove("images_per_second");
+            m.remove("train_seconds");
+            m.remove("compute_seconds");
             out.add(m);
         }
         return out;
