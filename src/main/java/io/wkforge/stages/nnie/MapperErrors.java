@@ -51,7 +51,7 @@ final class MapperErrors {
             if (!lower.contains(key.toLowerCase(Locale.ROOT))) continue;
             Setting s = settings.apply(spec.qualifiedName());
             String value = s.isSet() ? s.text() : "(unset)";
-            blamed.add(spec.qualifiedName() + " = " + value + " (" + s.origin().describe() + ")");
+            blamed.add(spec.qualifiedName() + " = " + value + " (" + SettingPlace.of(s) + ")");
         }
         if (lower.contains("image_list") || lower.contains("imagelist")) {
             blamed.add("nnie/imageList.txt, made from the training images (quantize.calibration)");

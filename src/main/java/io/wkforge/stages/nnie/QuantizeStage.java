@@ -206,6 +206,6 @@ public final class QuantizeStage implements StageRunner {
     }
 
     static String place(Setting s) {
-        return s.origin().describe();
+        return SettingPlace.of(s);
     }
 }

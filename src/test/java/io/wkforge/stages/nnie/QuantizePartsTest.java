@@ -72,8 +72,8 @@ class QuantizePartsTest {
         assertEquals(3, out.size(), out.toString());
         assertTrue(out.get(0).startsWith("mapper: ERROR: file: parsePermutePara  line: 6149 layer name: [Transpose_174]"), out.get(0));
         assertTrue(out.get(0).contains("see /b/caffe/model.prototxt (written by export"), out.get(0));
-        assertTrue(out.get(1).contains("quantize.image_type = yuv420sp (") && out.get(1).contains("r.recipe:6)")
-                && out.get(1).contains("quantize.norm_type = channel_mean_data_scale (") && out.get(1).contains("r.recipe:7)"), out.get(1));
+        assertTrue(out.get(1).contains("quantize.image_type = yuv420sp (") && out.get(1).contains("r.recipe:6:14)")
+                && out.get(1).contains("quantize.norm_type = channel_mean_data_scale (") && out.get(1).contains("r.recipe:7:13)"), out.get(1));
         assertTrue(out.get(2).contains("libprotobuf.so.13 is missing"), out.get(2));
     }
 }
