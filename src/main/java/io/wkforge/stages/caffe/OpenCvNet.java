@@ -75,11 +75,6 @@ public final class OpenCvNet implements AutoCloseable {
         return out;
     }
 
-    /** The type OpenCV gives a layer (e.g. {@code ConvolutionInt8} in a quantized network). */
-    public String layerType(String name) {
-        return clean(net.getLayer(name).type().getString());
-    }
-
     /**
      * Runs one batch and returns the float outputs of the named layers (their first output),
      * each {@code n * per-image size} values.

@@ -1,7 +1,6 @@
 package io.wkforge.stages.nnie;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +55,6 @@ final class LayerCosines {
             if (a.count > 0) out.add(new Row(name, a.type, a.bits, a.sum / a.count, a.min, a.count));
         });
         return out;
-    }
-
-    /** Rows with the lowest mean cosine first (ties in network order). */
-    List<Row> worstFirst() {
-        List<Row> rows = new ArrayList<>(rows());
-        rows.sort(Comparator.comparingDouble(Row::cosine));
-        return rows;
     }
 
     static double cosine(float[] a, float[] b, int from, int len) {

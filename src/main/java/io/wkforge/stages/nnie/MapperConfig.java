@@ -85,14 +85,6 @@ final class MapperConfig {
         return null;
     }
 
-    String get(String key) {
-        return values.get(key);
-    }
-
-    Map<String, String> values() {
-        return java.util.Collections.unmodifiableMap(values);
-    }
-
     String text() {
         StringBuilder sb = new StringBuilder();
         values.forEach((k, v) -> sb.append('[').append(k).append("] ").append(v).append('\n'));

@@ -197,7 +197,7 @@ public final class QuantizeStage implements StageRunner {
                 + (small.size() > 5 ? ", ..." : ""));
     }
 
-    /** Width and height from the file's header, without decoding the pixels where OpenCV can. */
+    /** Width and height of the picture as OpenCV decodes it. */
     private static int[] size(Path file) throws StageException {
         try (var img = org.bytedeco.opencv.global.opencv_imgcodecs.imread(file.toString(), IMREAD_UNCHANGED)) {
             if (img == null || img.empty()) throw new StageException(file + ": not an image OpenCV can decode (damaged, or not a picture)");
