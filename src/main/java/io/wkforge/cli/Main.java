@@ -20,6 +20,7 @@ public final class Main implements Runnable {
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
         java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
         m.put("check", CheckCommand::new);
         m.put("fmt", FmtCommand::new);
         m.put("render", RenderCommand::new);
