@@ -23,7 +23,7 @@ final class DemoClip {
     private final int frames;
     private final double fps;
     private final long seed;
-    private final BufferedImage surface;
+    private final BufferedImage[] surfaces;
     private final CameraFaults faults;
     // how this clip's object moves, turns and is lit
     private final double ampX;
@@ -48,9 +48,13 @@ final class DemoClip {
         this.seed = seed;
         Random r = new Random(seed);
         Backdrop[] all = Backdrop.values();
-        // each class sees several surfaces; the same surface also appears under other classes
-        Backdrop backdrop = all[(classIndex * 2 + video) % all.length];
-        this.surface = backdrop.render((int) (WIDTH * 1.6), (int) (HEIGHT * 1.6), r);
+        // Half-way through, the object is moved to another surface. Over a class's videos every
+        // surface appears twice, in different videos: a surface says nothing about the class, and
+        // the video kept for validation shows surfaces the class was also trained on.
+        this.surfaces = new BufferedImage[2];
+        for (int k = 0; k < 2; k++) {
+            surfaces[k] = all[(classIndex + video + 2 * k) % all.length].render((int) (WIDTH * 1.6), (int) (HEIGHT * 1.6), r);
+        }
         this.faults = CameraFaults.plan(classIndex, video, frames, fps, r);
         this.ampX = WIDTH * (0.18 + 0.1 * r.nextDouble());
         this.ampY = HEIGHT * (0.12 + 0.08 * r.nextDouble());
@@ -60,7 +64,7 @@ final class DemoClip {
         this.phaseY = 2 * Math.PI * r.nextDouble();
         this.spin = (r.nextBoolean() ? 1 : -1) * (0.4 + 0.9 * r.nextDouble());
         this.angle0 = 2 * Math.PI * r.nextDouble();
-        this.size = HEIGHT * (0.42 + 0.14 * r.nextDouble());
+        this.size = HEIGHT * (0.5 + 0.15 * r.nextDouble());
         this.tint = (float) (r.nextDouble() * 2 - 1);
         this.panX = (r.nextDouble() * 2 - 1) * 2.5;
         this.panY = (r.nextDouble() * 2 - 1) * 1.5;
@@ -90,6 +94,7 @@ final class DemoClip {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        BufferedImage surface = surfaces[i < frames / 2 ? 0 : 1];
         // the camera pans slowly across the surface and back
         double maxX = surface.getWidth() - WIDTH;
         double maxY = surface.getHeight() - HEIGHT;

@@ -57,7 +57,7 @@ enum DemoObject {
         @Override
         void draw(Graphics2D g, double size, float tint) {
             double r = size * 0.5;
-            Path2D shell = new Path2D.Double();
+            Path2D shell = new Path2D.Double(); // a brown hen's egg, broken open
             shell.moveTo(-r, 0);
             shell.curveTo(-r, r * 1.2, r, r * 1.2, r, 0);
             // the broken rim: a zigzag back across the top
@@ -69,9 +69,9 @@ enum DemoObject {
                 shell.lineTo(x, 0);
             }
             shell.closePath();
-            g.setColor(shade(new Color(238, 226, 200), tint));
+            g.setColor(shade(new Color(222, 176, 122), tint));
             g.fill(shell);
-            g.setColor(shade(new Color(150, 130, 100), tint));
+            g.setColor(shade(new Color(110, 70, 40), tint));
             g.setStroke(new BasicStroke((float) Math.max(1, size * 0.04)));
             g.draw(shell);
         }

@@ -38,19 +38,19 @@ public final class DemoRecipe {
                 %s}
 
                 frames {
-                  fps 2  # two frames per second of video
+                  fps 3  # three frames per second of video
                   format png
                 }
 
                 clean {
                   duplicates 1  # exact repeats: the camera froze
-                  blur 150      # out of focus
-                  uniform 8     # lens covered
+                  blur 100      # out of focus
+                  uniform 4     # lens covered
                 }
 
                 split {
-                  val 25%%
-                  by video  # one of the four videos of each class is kept for validation
+                  val 20%%
+                  by video  # one of the five videos of each class is kept for validation
                   seed 1
                 }
 

@@ -21,8 +21,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * pictures every time.
  */
 public final class DemoVideos {
-    public static final int VIDEOS_PER_CLASS = 4;
-    public static final int SECONDS = 10;
+    public static final int VIDEOS_PER_CLASS = 5;
+    public static final int SECONDS = 8;
     public static final double FPS = 15;
 
     /** One clip to record. */
