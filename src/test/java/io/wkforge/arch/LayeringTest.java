@@ -36,7 +36,7 @@ class LayeringTest {
     @Test
     void languageFrontEndDependsOnNothingHeavy() throws IOException {
         assertEquals(List.of(), violations("lang", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
-                "io.wkforge.stages", "io.wkforge.lsp", "org.bytedeco", "ai.djl", "org.eclipse.lsp4j", "org.yaml", "picocli")));
+                "io.wkforge.stages", "io.wkforge.caffe", "io.wkforge.lsp", "org.bytedeco", "ai.djl", "org.eclipse.lsp4j", "org.yaml", "picocli")));
     }
 
     @Test
@@ -49,5 +49,12 @@ class LayeringTest {
     void runEngineDoesNotKnowConcreteStages() throws IOException {
         assertEquals(List.of(), violations("run", List.of("io.wkforge.cli", "io.wkforge.stages", "io.wkforge.lsp",
                 "org.bytedeco", "ai.djl")));
+    }
+
+    /** The prototxt linter and graph serve the CLI and the export stage alike: no stage, executor or native code. */
+    @Test
+    void caffeToolsDependOnTheFrontEndOnly() throws IOException {
+        assertEquals(List.of(), violations("caffe", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
+                "io.wkforge.stages", "io.wkforge.lsp", "org.bytedeco", "ai.djl", "com.google.protobuf")));
     }
 }

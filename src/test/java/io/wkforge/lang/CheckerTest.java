@@ -129,10 +129,11 @@ class CheckerTest {
     }
 
     @Test
-    void stdThatDiffersPerChannelIsAWarning() {
+    void stdThatDiffersPerChannelIsANoteSinceExportFoldsIt() {
         CheckResult r = check(CLASSES + "use \"presets/imagenet-normalize\"\n");
-        Diagnostic d = only(r, "W122");
+        Diagnostic d = only(r, "N122");
         assertFalse(d.isError());
+        assertTrue(d.help().contains("export folds the per-channel ratio"), d.help());
         assertFalse(r.hasErrors());
         assertTrue(d.source().displayName().contains("imagenet-normalize"), "reported where the std was written");
     }

@@ -52,9 +52,9 @@ final class ConsistencyChecks {
         List<BigDecimal> v = std.asDecimals();
         if (v.get(0).compareTo(v.get(1)) != 0 || v.get(1).compareTo(v.get(2)) != 0) {
             diags.add(at(Code.STD_DIFFERS_PER_CHANNEL, std,
-                    "std differs per channel (" + std.text() + ") but NNIE applies one data_scale to all channels")
-                    .withHelp("use one value for all channels (e.g. the mean of the three); otherwise the board's input "
-                            + "scaling differs from training unless export folds 1/std per channel into the first convolution"));
+                    "std differs per channel (" + std.text() + "); NNIE applies one data_scale to all channels")
+                    .withHelp("nothing to do: export folds the per-channel ratio into the first convolution's weights and "
+                            + "records the single data_scale quantize writes (caffe/export.json), so the board computes what was trained"));
         }
     }
 

@@ -141,7 +141,7 @@ public final class Schema {
                 .setting("fold_batchnorm", "Fold BatchNorm into the preceding convolution (equivalent, fewer layers).", EXPORT)
                     .bool().byDefault("false").done()
                 .setting("verify_tolerance", "Largest allowed difference between the trained network's and the Caffe model's outputs.", VERIFY)
-                    .number("0", true, "1", false).byDefault("1e-3").done()
+                    .number("0", true, "1", false).byDefault("1e-4").done()
                 .end();
 
         s.block("quantize", "nnie_mapper settings (one per .cfg key) and the calibration images.")
