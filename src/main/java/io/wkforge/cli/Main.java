@@ -26,6 +26,7 @@ public final class Main implements Runnable {
         m.put("render", RenderCommand::new);
         m.put("plan", PlanCommand::new);
         m.put("run", RunCommand::new);
+        m.put("runs", RunsCommand::new);
         m.put("lint-caffe", LintCaffeCommand::new);
         m.put("graph", GraphCommand::new);
         m.put("doctor", DoctorCommand::new);
