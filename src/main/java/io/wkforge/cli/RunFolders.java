@@ -24,6 +24,11 @@ final class RunFolders {
     private RunFolders() {}
 
     static Found find(Path recipe, Path out) {
+        return find(recipe, out, Path.of("").toAbsolutePath());
+    }
+
+    /** @param here the folder whose build/ is searched when no recipe is given */
+    static Found find(Path recipe, Path out, Path here) {
         List<String> unreadable = new ArrayList<>();
         if (recipe != null) {
             if (!Files.isRegularFile(recipe)) throw new UserError(recipe + ": no such recipe file");
@@ -38,7 +43,6 @@ final class RunFolders {
             List<RunHistory.Run> mine = f.runs().stream().filter(r -> r.recipe() == null || Path.of(r.recipe()).equals(abs)).toList();
             return new Found(List.of(new Group(abs.toString(), runsDir, mine)), unreadable);
         }
-        Path here = Path.of("").toAbsolutePath();
         List<Path> runDirs = new ArrayList<>();
         Path own = here.resolve(".wkforge").resolve("runs");
         if (Files.isDirectory(own)) runDirs.add(own);
