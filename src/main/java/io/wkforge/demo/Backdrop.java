@@ -98,9 +98,12 @@ enum Backdrop {
 
     /** A painted surface {@code w} x {@code h}. */
     BufferedImage render(int w, int h, Random r) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        paint(img, r);
-        return img;
+        BufferedImage painted = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        paint(painted, r);
+        // stored in the frames' own pixel layout, so drawing it into each frame is a plain copy
+        BufferedImage bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        bgr.createGraphics().drawImage(painted, 0, 0, null);
+        return bgr;
     }
 
     static int rgb(int red, int green, int blue) {

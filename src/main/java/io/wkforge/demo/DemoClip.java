@@ -117,7 +117,7 @@ final class DemoClip {
             object.draw(g, s, tint);
         }
         g.dispose();
-        lightAndNoise(img, light * (1 + 0.06 * Math.sin(t * 1.7)), new Random(seed * 31 + i));
+        lightAndNoise(img, light * (1 + 0.06 * Math.sin(t * 1.7)), seed * 31 + i);
         return img;
     }
 
@@ -130,10 +130,16 @@ final class DemoClip {
         return img;
     }
 
-    private static void lightAndNoise(BufferedImage img, double gain, Random r) {
+    /** Exposure and sensor noise (-3..3 per channel value, from a small seeded generator: this loop is hot). */
+    private static void lightAndNoise(BufferedImage img, double gain, long noiseSeed) {
         byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int g = (int) Math.round(gain * 256);
+        long x = noiseSeed * 0x9E3779B97F4A7C15L + 1;
         for (int p = 0; p < px.length; p++) {
-            int v = (int) ((px[p] & 0xff) * gain) + r.nextInt(7) - 3;
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            int v = (((px[p] & 0xff) * g) >> 8) + (int) ((x >>> 33) % 7) - 3;
             px[p] = (byte) (v < 0 ? 0 : Math.min(255, v));
         }
     }

@@ -44,8 +44,8 @@ public final class DemoRecipe {
 
                 clean {
                   duplicates 1  # exact repeats: the camera froze
-                  blur 100      # out of focus
-                  uniform 4     # lens covered
+                  blur 100  # out of focus
+                  uniform 4  # lens covered
                 }
 
                 split {

@@ -102,7 +102,9 @@ public final class DemoVideos {
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(FPS);
             recorder.setVideoBitrate(500_000);
-            recorder.setGopSize((int) FPS * 2);
+            // one key frame per clip: a key frame inside a freeze would be re-encoded and the repeats after
+            // it refined, so the frozen frames would decode almost, not exactly, alike
+            recorder.setGopSize(frames);
             recorder.start();
             for (int i = 0; i < frames; i++) recorder.record(converter.convert(clip.frame(i)));
             recorder.stop();
