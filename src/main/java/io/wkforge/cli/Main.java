@@ -33,7 +33,7 @@ public final class Main implements Runnable {
         m.put("docs", DocsCommand::new);
         m.put("lsp", LspCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        m.put(ClassCacheTrainingCommand.NAME, ClassCacheTrainingCommand::new);
+        m.put(ClassCacheCommand.NAME, ClassCacheCommand::new);
         return m;
     }
 

@@ -3,10 +3,10 @@ package io.wkforge.run;
 import io.wkforge.lang.schema.StageId;
 
 /**
- * The implementation of one stage. {@link #run} executes one task: it reads the recipe, its
- * input and the committed outputs of upstream stages through the context, and writes every
- * output under {@link TaskContext#staging()}; the executor moves them into place and stamps the
- * task only when {@code run} returns normally.
+ * The implementation of one stage. {@link #run} executes one task: it reads its settings, its
+ * input and the upstream outputs it declares ({@code io.wkforge.plan.StageReads}) through the
+ * context, and writes every output under {@link TaskContext#staging()}; the executor moves them
+ * into place and stamps the task only when {@code run} returns normally.
  */
 public interface StageRunner {
     StageId stage();
@@ -43,5 +43,35 @@ public interface StageRunner {
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;
+    }
+
+    /*
+     * What computes the outputs (StageFingerprint turns these into the "tool" components of every
+     * task's key). A new stage gets a sound key from the defaults: its own package's code.
+     */
+
+    /**
+     * Bump when the stage's outputs change for the same inputs in a way its code digest does not
+     * show (a library default that moved, say), or to make every cached result of it run again.
+     */
+    default int algorithmVersion() {
+        return 1;
+    }
+
+    /**
+     * The packages whose code computes this stage's outputs: by default the runner's own package
+     * (and those below it). Add shared helpers that shape the output bytes (a JSON writer, say).
+     */
+    default java.util.List<String> codePackages() {
+        return java.util.List.of(getClass().getPackageName());
+    }
+
+    /**
+     * Classes (by name, so nothing is loaded) of the libraries that compute the outputs, e.g.
+     * {@code org.bytedeco.ffmpeg.global.avcodec}: the jar each comes from, whose name carries the
+     * library's version, is part of the key.
+     */
+    default java.util.List<String> libraryClasses() {
+        return java.util.List.of();
     }
 }

@@ -4,7 +4,6 @@ import static io.wkforge.lang.Recipes.CLASSES;
 import static io.wkforge.lang.Recipes.codes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.check.CheckResult;
@@ -256,7 +255,12 @@ class CheckerTest {
     void defaultsAreFilledAndUnsetSettingsStayUnset() {
         EffectiveRecipe e = check(CLASSES).recipe();
         assertEquals("256x256", e.setting("preprocess.resize").text());
-        assertFalse(e.setting("train.pretrained").isSet());
-        assertNotNull(e.setting("quantize.data_scale"));
+        assertEquals(io.wkforge.lang.model.Origin.Kind.DEFAULT, e.setting("preprocess.resize").origin().kind());
+        assertEquals("0.1", e.setting("train.lr").text());
+        // settings without a default stay unset (no value, empty text), whatever their type
+        for (String unset : List.of("train.pretrained", "quantize.data_scale", "quantize.max_top1_drop", "deploy.host")) {
+            assertFalse(e.setting(unset).isSet(), unset);
+            assertEquals("", e.setting(unset).text(), unset);
+        }
     }
 }

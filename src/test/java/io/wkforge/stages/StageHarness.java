@@ -52,7 +52,7 @@ public final class StageHarness {
             }
         };
         warnings.clear();
-        executor = new Executor(r.recipe(), layout, registry, listener, "test");
+        executor = new Executor(r.recipe(), layout, registry, listener);
         return executor.run(new Executor.Options(List.of(stages), Set.of(), 2),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
     }

@@ -60,6 +60,7 @@ final class SchemaBuilder {
         private String defaultText;
         private String unit;
         private boolean required;
+        private boolean inputFile;
 
         SettingBuilder(BlockBuilder block, String name, String doc, StageId[] readBy, boolean isLabel) {
             this.block = block;
@@ -113,6 +114,12 @@ final class SchemaBuilder {
             return slot(ValueType.PATH, 1, 1, List.of(), null, false, null, false, null);
         }
 
+        /** A path to a local file the stage reads; cache keys hold its content (see {@link SettingSpec#inputFile}). */
+        SettingBuilder inputFile() {
+            inputFile = true;
+            return path();
+        }
+
         SettingBuilder optionalPath() {
             return slot(ValueType.PATH, 0, 1, List.of(), null, false, null, false, null);
         }
@@ -150,7 +157,7 @@ final class SchemaBuilder {
 
         BlockBuilder done() {
             SettingSpec spec = new SettingSpec(block.name, name, List.copyOf(slots), defaultText, unit, doc,
-                    Set.copyOf(readBy), required, isLabel);
+                    Set.copyOf(readBy), required, isLabel, inputFile);
             if (isLabel) block.label = spec;
             else block.settings.put(name, spec);
             return block;

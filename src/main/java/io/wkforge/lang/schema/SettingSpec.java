@@ -12,9 +12,16 @@ import java.util.stream.Collectors;
  *                    when the setting has no default
  * @param required    a recipe that leaves it unset (and has no default) is an error
  * @param isLabel     the setting is written as the block's label ({@code train resnet18 {}})
+ * @param inputFile   the value names a local file the stage reads: cache keys hold the file's
+ *                    content, not the path text (moving the file re-runs nothing, editing it does)
  */
 public record SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
-                          String doc, Set<StageId> readBy, boolean required, boolean isLabel) {
+                          String doc, Set<StageId> readBy, boolean required, boolean isLabel, boolean inputFile) {
+
+    public SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
+                       String doc, Set<StageId> readBy, boolean required, boolean isLabel) {
+        this(block, name, slots, defaultText, unit, doc, readBy, required, isLabel, false);
+    }
 
     /** {@code block.key}, the name used by {@code --set} and in cache-key reasons. */
     public String qualifiedName() {

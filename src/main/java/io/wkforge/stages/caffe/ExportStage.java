@@ -23,6 +23,18 @@ public final class ExportStage implements StageRunner {
         return StageId.EXPORT;
     }
 
+    /** What shapes the Caffe files besides this package: the weights reader, the JSON writer, the prototxt linter. */
+    @Override
+    public java.util.List<String> codePackages() {
+        return java.util.List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.caffe");
+    }
+
+    /** protobuf-java writes the .caffemodel bytes. */
+    @Override
+    public java.util.List<String> libraryClasses() {
+        return java.util.List.of("com.google.protobuf.CodedOutputStream");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         boolean fold = ctx.setting("export.fold_batchnorm").asBool();

@@ -47,6 +47,12 @@ public final class FramesStage implements StageRunner {
         return true;
     }
 
+    /** Decoding (FFmpeg) and encoding (OpenCV) compute the frames: their versions are part of the key. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.ffmpeg.global.avcodec", "org.bytedeco.opencv.global.opencv_imgcodecs");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         TaskSpec task = ctx.task();
