@@ -1,5 +1,7 @@
 package io.wkforge.cli;
 
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.run.RunSoFar;
 import io.wkforge.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,26 +18,35 @@ import java.util.Map;
  */
 final class RunMetrics {
     /** One metric: where it comes from and how it reads. */
-    record Metric(String name, String label, String file, String field, Kind kind) {}
+    record Metric(String name, String label, StageId stage, String file, String field, Kind kind) {}
 
     enum Kind { FRACTION, NUMBER, BOOLEAN, POINTS }
 
     static final List<Metric> ALL = List.of(
-            new Metric("val_top1", "val top-1", "model/metrics.json", "val_top1", Kind.FRACTION),
-            new Metric("best_epoch", "best epoch", "model/metrics.json", "best_epoch", Kind.NUMBER),
-            new Metric("verify_max_abs_diff", "verify max diff", "caffe/verify.json", "max_abs_diff", Kind.NUMBER),
-            new Metric("verify_top1_agreement", "verify top-1 agreement", "caffe/verify.json", "top1_agreement", Kind.FRACTION),
-            new Metric("verify_passed", "verify passed", "caffe/verify.json", "passed", Kind.BOOLEAN),
-            new Metric("quantized_top1", "int8 top-1 (estimate)", "nnie/quant.json", "quantized_top1", Kind.FRACTION),
-            new Metric("top1_drop", "int8 top-1 drop", "nnie/quant.json", "top1_drop", Kind.POINTS));
+            new Metric("val_top1", "val top-1", StageId.TRAIN, "model/metrics.json", "val_top1", Kind.FRACTION),
+            new Metric("best_epoch", "best epoch", StageId.TRAIN, "model/metrics.json", "best_epoch", Kind.NUMBER),
+            new Metric("verify_max_abs_diff", "verify max diff", StageId.VERIFY, "caffe/verify.json", "max_abs_diff", Kind.NUMBER),
+            new Metric("verify_top1_agreement", "verify top-1 agreement", StageId.VERIFY, "caffe/verify.json", "top1_agreement", Kind.FRACTION),
+            new Metric("verify_passed", "verify passed", StageId.VERIFY, "caffe/verify.json", "passed", Kind.BOOLEAN),
+            new Metric("quantized_top1", "int8 top-1 (estimate)", StageId.QUANTIZE, "nnie/quant.json", "quantized_top1", Kind.FRACTION),
+            new Metric("top1_drop", "int8 top-1 drop", StageId.QUANTIZE, "nnie/quant.json", "top1_drop", Kind.POINTS));
 
     private RunMetrics() {}
 
-    /** The metrics whose files exist under the out dir; a file that cannot be read is left out. */
-    static Map<String, Object> read(Path outDir) {
+    /**
+     * The metrics of the stages whose outputs this run stands behind (they ran or were up to date
+     * in it): a model left over from an earlier run is not this run's result. A file that cannot
+     * be read is left out.
+     */
+    static Map<String, Object> read(Path outDir, RunSoFar run) {
+        java.util.Set<StageId> current = java.util.EnumSet.noneOf(StageId.class);
+        for (RunSoFar.TaskOutcome t : run.tasks()) {
+            if (t.stage() != null && (t.status().equals("ran") || t.status().equals("cached"))) current.add(t.stage());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Map<?, ?>> files = new LinkedHashMap<>();
         for (Metric m : ALL) {
+            if (!current.contains(m.stage())) continue;
             Map<?, ?> json = files.computeIfAbsent(m.file(), f -> object(outDir.resolve(f)));
             if (json == null) continue;
             Object v = json.get(m.field());

@@ -75,8 +75,9 @@ final class RunsCommand implements Callable<Integer> {
                     + (g.runs().size() > limit ? " (the " + limit + " newest shown; -n for more)" : ""));
             o.print(table(g.runs().subList(0, Math.min(limit, g.runs().size()))));
         }
-        o.println("(* in git: uncommitted changes. `wkforge runs diff A B` compares two runs; ids may be shortened, "
-                + "latest and latest~1 work too)");
+        boolean dirty = found.groups().stream().flatMap(g -> g.runs().stream()).anyMatch(RunHistory.Run::gitDirty);
+        o.println((dirty ? "(* in git: uncommitted changes) " : "") + "`wkforge runs diff A B` compares two runs (ids may be "
+                + "shortened; latest and latest~1 work too)");
         return ExitCodes.OK;
     }
 

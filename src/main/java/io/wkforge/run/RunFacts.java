@@ -121,12 +121,19 @@ public final class RunFacts {
         };
     }
 
-    /** A recipe file's name relative to the recipe's folder when it is inside it, else as diagnostics show it. */
+    /**
+     * A recipe file's name: relative to the recipe's folder when it is inside it, {@code stdlib:NAME}
+     * for the standard library (as it is named when read from the jar), else as diagnostics show it.
+     */
     private static String name(SourceFile f, EffectiveRecipe recipe) {
         Path p = f.path();
-        if (p != null && recipe.dir() != null) {
-            Path abs = p.toAbsolutePath().normalize();
-            if (abs.startsWith(recipe.dir())) return recipe.dir().relativize(abs).toString();
+        if (p == null) return f.displayName();
+        Path abs = p.toAbsolutePath().normalize();
+        if (recipe.dir() != null && abs.startsWith(recipe.dir())) return recipe.dir().relativize(abs).toString();
+        String stdlib = System.getProperty("wkforge.stdlib");
+        if (stdlib != null) {
+            Path root = Path.of(stdlib).toAbsolutePath().normalize();
+            if (abs.startsWith(root)) return "stdlib:" + root.relativize(abs).toString().replace('\\', '/');
         }
         return f.displayName();
     }

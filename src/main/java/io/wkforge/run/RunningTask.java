@@ -156,4 +156,9 @@ final class RunningTask implements TaskContext {
         record.warning(task.id(), message);
         listener.warning(task, message);
     }
+
+    @Override
+    public RunSoFar thisRun() {
+        return record.soFar();
+    }
 }

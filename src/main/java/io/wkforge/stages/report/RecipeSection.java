@@ -62,11 +62,24 @@ final class RecipeSection implements Section {
             h.raw("<p class=\"empty\">Not recorded: this page was not written by a run.</p>\n");
             return;
         }
-        h.raw("<p class=\"note\">What the run used: the recipe's own values, its imports', <code>--set</code> overrides and "
-                + "the defaults (<code>wkforge render</code> prints the same as a recipe).</p>\n");
+        h.raw("<p class=\"note\">The values the run used that come from the recipe, its imports or <code>--set</code>, and where "
+                + "each was written; the defaults below (<code>wkforge render</code> prints all of it as a recipe).</p>\n");
+        List<RunSoFar.SettingUse> chosen = in.run().settings().stream().filter(x -> x.value() != null && !x.origin().equals("default")).toList();
+        List<RunSoFar.SettingUse> defaults = in.run().settings().stream().filter(x -> !chosen.contains(x)).toList();
+        settingsTable(h, chosen);
+        h.raw("<details><summary>").text(defaults.size() + " settings left at their defaults (or unset)").raw("</summary>\n");
+        settingsTable(h, defaults);
+        h.raw("</details>\n");
+        for (RunSoFar.SourceText src : in.run().sources()) {
+            h.raw("<details><summary>").text("the text of " + src.name()).raw("</summary><pre class=\"source\">").text(src.text()).raw("</pre></details>\n");
+        }
+    }
+
+    /** The settings grouped by block: name (its doc line on hover), value, origin. */
+    private static void settingsTable(Html h, List<RunSoFar.SettingUse> settings) {
         h.raw("<table class=\"grid settings\"><thead><tr><th>setting</th><th>value</th><th>from</th></tr></thead><tbody>\n");
         String block = null;
-        for (RunSoFar.SettingUse s : in.run().settings()) {
+        for (RunSoFar.SettingUse s : settings) {
             int dot = s.name().indexOf('.');
             String b = s.name().substring(0, dot);
             if (!b.equals(block)) {
@@ -80,9 +93,6 @@ final class RecipeSection implements Section {
                     .raw("</td><td>").text(s.origin()).raw("</td></tr>\n");
         }
         h.raw("</tbody></table>\n");
-        for (RunSoFar.SourceText src : in.run().sources()) {
-            h.raw("<details><summary>").text(src.name()).raw("</summary><pre class=\"source\">").text(src.text()).raw("</pre></details>\n");
-        }
     }
 
     private static void fact(Html h, String name, Object value) {
