@@ -50,7 +50,7 @@ final class ConsoleListener implements RunListener {
         live.println(String.format("==> %s: %s", stage.id(), toRun == 0 ? "cached (" + cached + " task" + (cached == 1 ? "" : "s") + ")"
                 : toRun + " to run" + (cached > 0 ? ", " + cached + " cached" : "")));
         running.put(stage, toRun);
-        live.stageStarted(stage.id(), toRun);
+        live.stageStarted(stage.id(), toRun, stage == StageId.FRAMES ? "videos" : "tasks");
     }
 
     @Override

@@ -48,8 +48,13 @@ final class LiveProgress {
     }
 
     synchronized void stageStarted(String stage, int tasksToRun) {
+        stageStarted(stage, tasksToRun, "tasks");
+    }
+
+    /** @param taskNoun what the stage's tasks are, in the plural ("videos" for frames) */
+    synchronized void stageStarted(String stage, int tasksToRun, String taskNoun) {
         clearBar();
-        line = tasksToRun > 0 ? new ProgressLine(stage, tasksToRun, clock.getAsLong()) : null;
+        line = tasksToRun > 0 ? new ProgressLine(stage, tasksToRun, taskNoun, clock.getAsLong()) : null;
         lastPlain = clock.getAsLong();
     }
 

@@ -18,6 +18,7 @@ final class ProgressLine {
 
     private final String stage;
     private final int tasks;
+    private final String taskNoun;
     private final long startNanos;
     private final Map<String, TaskState> active = new LinkedHashMap<>();
     private int finished;
@@ -37,9 +38,10 @@ final class ProgressLine {
         }
     }
 
-    ProgressLine(String stage, int tasks, long startNanos) {
+    ProgressLine(String stage, int tasks, String taskNoun, long startNanos) {
         this.stage = stage;
         this.tasks = Math.max(1, tasks);
+        this.taskNoun = taskNoun;
         this.startNanos = startNanos;
     }
 
@@ -76,7 +78,7 @@ final class ProgressLine {
         StringBuilder sb = new StringBuilder();
         double f = fraction();
         if (tasks > 1) {
-            sb.append(finished).append('/').append(tasks).append(" tasks");
+            sb.append(finished).append('/').append(tasks).append(' ').append(taskNoun);
             if (!active.isEmpty()) sb.append(", ").append(active.size()).append(" running");
             double rate = 0;
             String unit = null;

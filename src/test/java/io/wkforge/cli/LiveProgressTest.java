@@ -53,14 +53,14 @@ class LiveProgressTest {
     @Test
     void aStageOfManyTasksIsSummedUp() {
         LiveProgress p = live(true);
-        p.stageStarted("frames", 4);
+        p.stageStarted("frames", 4, "videos");
         now.addAndGet(3 * S);
         p.update("a", 50, 100, "frames");
         p.taskFinished("b");
         now.addAndGet(S);
         p.update("a", 100, 100, "frames");
         String shown = lastRedraw();
-        assertTrue(shown.contains("50%  1/4 tasks, 1 running, 50.0 frames/s, 0:04 left"), shown);
+        assertTrue(shown.contains("50%  1/4 videos, 1 running, 50.0 frames/s, 0:04 left"), shown);
     }
 
     @Test
