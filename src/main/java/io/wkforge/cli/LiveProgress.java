@@ -67,7 +67,7 @@ final class LiveProgress {
         } else if (now - lastPlain >= PLAIN_INTERVAL_NANOS) {
             lastPlain = now;
             double f = line.fraction();
-            out.println("    ... " + line.stage() + ": " + (Double.isNaN(f) ? "" : percent(f) + ", ") + line.text(now));
+            out.println("    ... " + line.stage() + ": " + (Double.isNaN(f) || !line.overallFraction() ? "" : percent(f) + ", ") + line.text(now));
             out.flush();
         }
     }

@@ -109,6 +109,16 @@ final class ProgressLine {
         return stage;
     }
 
+    /**
+     * Whether the share done is the stage's own: false for one task that counts with its own
+     * words (training counts the batches of the current epoch), where a percentage alone would
+     * mislead.
+     */
+    boolean overallFraction() {
+        if (tasks > 1 || active.isEmpty()) return true;
+        return isPlainUnit(active.values().iterator().next().unit);
+    }
+
     /** A unit that is a plain noun ("frames"), for which a rate means something. */
     static boolean isPlainUnit(String unit) {
         return unit != null && !unit.isBlank() && unit.indexOf(',') < 0 && unit.indexOf('(') < 0;

@@ -89,6 +89,15 @@ class LiveProgressTest {
     }
 
     @Test
+    void aPlainLineGivesNoPercentageForACountOfItsOwn() {
+        LiveProgress p = live(false);
+        p.stageStarted("train", 1);
+        now.addAndGet(11 * S);
+        p.update("train", 4, 9, "batches of epoch 2/8, loss 0.4100");
+        assertEquals("    ... train: 4/9 batches of epoch 2/8, loss 0.4100\n", text.toString());
+    }
+
+    @Test
     void longLinesAreCutToTheTerminal() {
         LiveProgress p = new LiveProgress(new PrintWriter(text), true, 60, false, now::get);
         p.stageStarted("train", 1);

@@ -117,15 +117,15 @@ final class DatasetSection implements Section {
             return;
         }
         List<Map<?, ?>> picked = new ArrayList<>();
+        // up to two of each reason, from different classes where there are several
         for (String reason : REASONS) {
-            int taken = 0;
-            for (Object o : all) {
-                if (taken == 2) break;
-                if (o instanceof Map<?, ?> m && reason.equals(firstReason(m))) {
-                    picked.add(m);
-                    taken++;
-                }
-            }
+            List<Map<?, ?>> ofReason = new ArrayList<>();
+            for (Object o : all) if (o instanceof Map<?, ?> m && reason.equals(firstReason(m))) ofReason.add(m);
+            java.util.Set<String> classesSeen = new java.util.HashSet<>();
+            List<Map<?, ?>> chosen = new ArrayList<>();
+            for (Map<?, ?> m : ofReason) if (chosen.size() < 2 && classesSeen.add(classOf(m))) chosen.add(m);
+            for (Map<?, ?> m : ofReason) if (chosen.size() < 2 && !chosen.contains(m)) chosen.add(m);
+            picked.addAll(chosen);
         }
         h.raw("<div class=\"dropped-examples\">");
         for (Map<?, ?> m : picked.subList(0, Math.min(DROPPED_EXAMPLES, picked.size()))) {
@@ -141,6 +141,12 @@ final class DatasetSection implements Section {
         h.raw("<p>").text(all.size() + " frames dropped in all; ")
                 .raw(in.file("clean/report.html") != null ? "<a href=\"clean/report.html\">the contact sheet</a> shows every one with its reason."
                         : "the contact sheet (clean/report.html) is missing.").raw("</p>\n");
+    }
+
+    /** The class folder of a dropped frame ({@code frames/CLASS/file}). */
+    private static String classOf(Map<?, ?> dropped) {
+        String[] parts = String.valueOf(dropped.get("frame")).split("/");
+        return parts.length > 1 ? parts[1] : "";
     }
 
     private static String firstReason(Map<?, ?> dropped) {

@@ -62,12 +62,13 @@ final class RecipeSection implements Section {
             h.raw("<p class=\"empty\">Not recorded: this page was not written by a run.</p>\n");
             return;
         }
-        h.raw("<p class=\"note\">The values the run used that come from the recipe, its imports or <code>--set</code>, and where "
-                + "each was written; the defaults below (<code>wkforge render</code> prints all of it as a recipe).</p>\n");
+        h.raw("<p class=\"note\">Every value the run used and where it was written (<code>wkforge render</code> prints the "
+                + "same as a recipe).</p>\n");
         List<RunSoFar.SettingUse> chosen = in.run().settings().stream().filter(x -> x.value() != null && !x.origin().equals("default")).toList();
         List<RunSoFar.SettingUse> defaults = in.run().settings().stream().filter(x -> !chosen.contains(x)).toList();
+        h.raw("<details><summary>").text(chosen.size() + " settings from the recipe, its imports or --set").raw("</summary>\n");
         settingsTable(h, chosen);
-        h.raw("<details><summary>").text(defaults.size() + " settings left at their defaults (or unset)").raw("</summary>\n");
+        h.raw("</details>\n<details><summary>").text(defaults.size() + " settings left at their defaults (or unset)").raw("</summary>\n");
         settingsTable(h, defaults);
         h.raw("</details>\n");
         for (RunSoFar.SourceText src : in.run().sources()) {
