@@ -37,6 +37,10 @@ final class RunsDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (recipe == null && b != null && java.nio.file.Files.isRegularFile(Path.of(b))) {
+            recipe = Path.of(b); // `runs diff A RECIPE`: B left out
+            b = null;
+        }
         RunFolders.Found found = RunFolders.find(recipe, out);
         List<RunHistory.Run> all = RunFolders.all(found);
         String refB = b != null ? b : "latest";

@@ -111,6 +111,9 @@ class RunsCommandTest {
         assertTrue(out.matches("(?s).*verify max diff +2.4e-06 +2.4e-06 +same\n.*"), out);
         assertTrue(out.contains("stages whose cache key differs: train"), out);
 
+        assertEquals(0, run("runs", "diff", "latest~1", a.toString()));
+        assertTrue(out.contains("B 20261128-110000-2"), "B defaults to latest: " + out);
+
         assertEquals(0, run("runs", "diff", "20261128-10", "20261128-11", a.toString(), "--json"));
         Map<?, ?> json = (Map<?, ?>) Json.read(out);
         assertEquals(List.of("train"), json.get("stages_with_new_keys"));
