@@ -133,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path report = layout.outDir().resolve("report.html");
         if (Files.isRegularFile(report)) out.println("demo: open the report: " + shown(report));
-        out.println("demo: next, edit " + shownRecipe + " (try `param epochs = 12`), see what would re-run and why with "
+        out.println("demo: next, edit " + shownRecipe + " (try `param epochs = 12`, or `--set epochs=12` without editing), see what would re-run and why with "
                 + "`wkforge plan " + shownRecipe + "`, run it with `wkforge run " + shownRecipe + "`, and compare the runs "
                 + "with `wkforge runs " + shownRecipe + "`.");
         out.flush();
