@@ -125,6 +125,14 @@ public final class Executor {
                         return new Result(gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED, clean, record.file(), ran, cached);
                     }
                 }
+                Failure verdict = judge(stage, tasks, record);
+                if (verdict != null) {
+                    record.failure(verdict.text());
+                    record.finish(verdict.gate() ? "gate_failed" : "failed", verdict.gate() ? 4 : 3);
+                    record.save();
+                    return new Result(verdict.gate() ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED, List.of(verdict.text()),
+                            record.file(), ran, cached);
+                }
                 prune(stage, tasks);
             }
         } finally {
@@ -137,6 +145,50 @@ public final class Executor {
 
     /** A failed task, as the user will read it; {@code gate} when an accuracy gate failed. */
     private record Failure(String text, boolean gate) {}
+
+    /**
+     * The stage's verdict on the problems its tasks reported (all of them are stamped by now,
+     * whether they ran or were cached); null when the stage passes.
+     */
+    private Failure judge(StageId stage, List<TaskSpec> tasks, RunRecord record) {
+        List<StageVerdict.Problem> problems = new ArrayList<>();
+        for (TaskSpec t : tasks) {
+            Stamp s = store.stamp(t.id());
+            if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
+        }
+        StageRunner runner = registry.get(stage);
+        if (problems.isEmpty() || runner == null) return null;
+        Map<String, String> allowed = recipe.verdictSettingsOf(stage);
+        StageVerdict verdict = new StageVerdict() {
+            @Override
+            public List<Problem> problems() {
+                return List.copyOf(problems);
+            }
+
+            @Override
+            public Setting setting(String qualifiedName) {
+                if (!allowed.containsKey(qualifiedName)) {
+                    throw new IllegalStateException("the verdict of stage " + stage.id() + " read setting " + qualifiedName
+                            + ", which the schema does not declare as its verdict setting");
+                }
+                return recipe.setting(qualifiedName);
+            }
+
+            @Override
+            public void warn(TaskSpec task, String message) {
+                record.warning(task.id(), message);
+                listener.warning(task, message);
+            }
+        };
+        try {
+            runner.judge(verdict);
+            return null;
+        } catch (StageException e) {
+            StringBuilder sb = new StringBuilder(stage.id()).append(": ").append(e.getMessage());
+            for (String d : e.details()) sb.append("\n    ").append(d);
+            return new Failure(sb.toString(), e.isGate());
+        }
+    }
 
     private List<Failure> runTasks(StageRunner runner, List<TaskSpec> tasks, Map<String, Supplier<Map<String, String>>> comps,
                                   int threads, RunRecord record) {
@@ -186,11 +238,12 @@ public final class Executor {
         try {
             AtomicFiles.deleteTree(staging);
             Files.createDirectories(staging);
-            runner.run(new Context(t, staging, threads, record, comps));
+            Context ctx = new Context(t, staging, threads, record, comps);
+            runner.run(ctx);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<String, String> components = comps.join();
             String key = Hashing.ofComponents(components);
-            commit(t, staging, key, components, millis);
+            commit(t, staging, key, components, millis, ctx.problems());
             AtomicFiles.deleteTree(workDirOf(t));
             record.task(t.id(), "ran", key, millis, null);
             listener.taskFinished(t, millis);
@@ -225,7 +278,7 @@ public final class Executor {
      * Moves a task's staged outputs into place and stamps it. Content hashes are taken before the
      * lock, so tasks that finish together do not wait on each other's hashing.
      */
-    private void commit(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis)
+    private void commit(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis, List<String> problems)
             throws IOException {
         Map<String, Path> staged = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(staging)) {
@@ -239,7 +292,7 @@ public final class Executor {
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis);
+        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis, problems);
         synchronized (this) {
             Stamp old = store.stamp(t.id());
             store.remove(t.id()); // from here until the new stamp is written the task counts as not done
@@ -289,6 +342,7 @@ public final class Executor {
         private final int threads;
         private final RunRecord record;
         private final CompletableFuture<Map<String, String>> keyComponents;
+        private final List<String> problems = new ArrayList<>();
 
         Context(TaskSpec task, Path staging, int threads, RunRecord record, CompletableFuture<Map<String, String>> keyComponents) {
             this.task = task;
@@ -391,6 +445,15 @@ public final class Executor {
         public void warn(String message) {
             record.warning(task.id(), message);
             listener.warning(task, message);
+        }
+
+        @Override
+        public synchronized void problem(String message) {
+            problems.add(message);
+        }
+
+        synchronized List<String> problems() {
+            return List.copyOf(problems);
         }
     }
 }

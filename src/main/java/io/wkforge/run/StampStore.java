@@ -6,7 +6,9 @@ import io.wkforge.plan.Stamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,7 +46,7 @@ public final class StampStore implements PreviousRuns {
             if (m == null || !taskId.equals(m.get("task"))) return null;
             Stamp s = new Stamp(taskId, (String) m.get("key"), strings(m.get("components")), strings(m.get("outputs")),
                     (String) m.get("output_hash"), String.valueOf(m.get("finished_at")),
-                    ((Number) m.getOrDefault("duration_ms", 0)).longValue());
+                    ((Number) m.getOrDefault("duration_ms", 0)).longValue(), list(m.get("problems")));
             cache.put(taskId, s);
             return s;
         } catch (IOException | RuntimeException damaged) {
@@ -59,6 +61,12 @@ public final class StampStore implements PreviousRuns {
         return out;
     }
 
+    private static List<String> list(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) l.forEach(v -> out.add(String.valueOf(v)));
+        return out;
+    }
+
     public void write(Stamp s) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", s.taskId());
@@ -68,6 +76,7 @@ public final class StampStore implements PreviousRuns {
         m.put("output_hash", s.outputHash());
         m.put("components", new LinkedHashMap<>(s.components()));
         m.put("outputs", new LinkedHashMap<>(s.outputs()));
+        if (!s.problems().isEmpty()) m.put("problems", new ArrayList<>(s.problems()));
         Yaml.write(fileOf(s.taskId()), m);
         cache.put(s.taskId(), s);
     }
