@@ -54,11 +54,12 @@ public final class VideoFrameExtractor {
         // started first: the writer threads load OpenCV while FFmpeg opens the file
         try (FrameWriter writer = new FrameWriter(settings.format(), settings.jpegQuality(), settings.encoderThreads())) {
             Pass pass = new Pass(Math.max(1, settings.decoderThreads()), settings.skipUnreferenced());
-            while (true) {
+            for (int passes = 1; ; passes++) {
                 Attempt a = attempt(video, writer, outputFor, progress, pass);
                 if (a.result() != null) {
                     writer.finish();
-                    return a.result();
+                    Extraction r = a.result();
+                    return new Extraction(r.framesRead(), r.framesWritten(), r.problem(), r.notes(), passes);
                 }
                 writer.discard();
                 pass = a.retry();
@@ -125,7 +126,7 @@ public final class VideoFrameExtractor {
                 notes.add(String.format(Locale.ROOT, "its display matrix asks for a %.0f degree rotation; frames were written"
                         + " as decoded (only quarter turns are applied)", tally.oddAngle));
             }
-            return new Attempt(new Extraction(tally.read, tally.written, problem, notes), null);
+            return new Attempt(new Extraction(tally.read, tally.written, problem, notes, 1), null);
         } catch (SkippingInvalidated e) {
             return new Attempt(null, new Pass(pass.threads(), false));
         }

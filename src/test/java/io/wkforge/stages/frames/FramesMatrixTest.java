@@ -84,6 +84,7 @@ class FramesMatrixTest {
             Run full = extract(v.file(), fps, false);
             for (Run r : List.of(skipping, full)) {
                 assertNull(r.result.problem(), v + ": reported as bad");
+                assertEquals(1, r.result.passes(), v + ": decoded more than once");
                 assertEquals(expected.size(), r.files.size(), v + " at fps " + fps + ": kept " + r.files.size()
                         + " frames, the rule picks " + expected + " from ffprobe's " + probe.frames() + " timestamps");
             }
