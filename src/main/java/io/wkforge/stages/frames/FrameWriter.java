@@ -12,15 +12,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Converts, turns upright, encodes and writes kept frames on threads of their own, so decoding
  * goes on meanwhile and the kept frames of one video are encoded on all the cores the task may
  * use (PNG encoding, not decoding, is most of the work at a few frames per second). The threads
- * start by loading OpenCV's encoders (over half a second the first time in a process), which
- * then overlaps FFmpeg's start-up. A small queue bounds the frames held in memory; a queued frame
- * is a reference to the decoder's picture, not a copy.
+ * start by loading their encoder (OpenCV's, for JPEG, takes a moment the first time in a
+ * process), which overlaps FFmpeg's start-up. A small queue bounds the frames held in memory; a
+ * queued frame is a reference to the decoder's picture, not a copy.
  */
 final class FrameWriter implements AutoCloseable {
     private record Job(AVFrame frame, Orientation orientation, Path file) {}
@@ -48,7 +47,8 @@ final class FrameWriter implements AutoCloseable {
     }
 
     private void work(ImageFormat format, int jpegQuality) {
-        try (ImageEncoder encoder = new ImageEncoder(format, jpegQuality); BgrConverter converter = new BgrConverter()) {
+        try (FrameEncoder encoder = FrameEncoder.of(format, jpegQuality);
+             PackedConverter converter = new PackedConverter(encoder.pixelFormat())) {
             while (true) {
                 Job job = queue.take();
                 if (job == END) return;
@@ -69,15 +69,18 @@ final class FrameWriter implements AutoCloseable {
         }
     }
 
-    private static void write(Job job, BgrConverter converter, ImageEncoder encoder) throws IOException {
-        Mat bgr = converter.convert(job.frame());
-        Mat upright = job.orientation().apply(bgr);
+    private static void write(Job job, PackedConverter converter, FrameEncoder encoder) throws IOException {
+        AVFrame packed = converter.convert(job.frame());
+        AVFrame upright = null;
+        byte[] image;
         try {
-            encoder.write(upright, job.file());
+            upright = job.orientation().apply(packed);
+            image = encoder.encode(upright);
         } finally {
-            if (upright != bgr) upright.close();
-            bgr.close();
+            if (upright != null && upright != packed) av_frame_free(upright);
+            av_frame_free(packed);
         }
+        Files.write(job.file(), image);
     }
 
     private void fail(IOException e) {

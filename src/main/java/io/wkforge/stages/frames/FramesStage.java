@@ -29,14 +29,16 @@ public final class FramesStage implements StageRunner {
         return StageId.FRAMES;
     }
 
-    /** FFmpeg's libraries, then OpenCV's encoders: together most of a second on a cold start. */
+    /**
+     * FFmpeg's libraries, which decode, convert and encode PNG. OpenCV (for JPEG) is left to the
+     * writer threads that need it: it costs about 0.3 s of CPU that PNG extraction can do without.
+     */
     @Override
     public void warmUp() {
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
         FfmpegLog.install();
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
     }
 
     @Override

@@ -16,13 +16,15 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * Saves decoding work without changing which frames are kept: a packet whose frame no other
- * frame refers to (most B-frames) is not decoded when its timestamp lies before the earliest time
- * the next kept frame can have. Such a frame could never be kept, and since nothing refers to it,
- * every other frame decodes exactly as before.
+ * frame refers to is not decoded when its timestamp lies before the earliest time the next kept
+ * frame can have. Such a frame could never be kept, and since nothing refers to it, every other
+ * frame decodes exactly as before. For codecs with B-frames (H.264, HEVC, MPEG-1/2/4 Part 2) the
+ * decoder is told to drop the packet if it is unreferenced (most B-frames are); for intra-only
+ * codecs (MJPEG and the like), where no frame refers to another, the packet is not decoded at all.
  *
  * <p>That reasoning holds only where a packet's timestamp is the time the frame will be given,
- * so skipping is used only for codecs whose "unreferenced" is well defined (H.264, HEVC, MPEG-1/2/4
- * Part 2), for packets that carry a timestamp, and while every decoded frame confirms it: its
+ * so skipping is used only for those codecs, whose "unreferenced" is well defined, for packets
+ * that carry a timestamp, and while every decoded frame confirms it: its
  * best-effort timestamp equals its packet's, and timestamps rise in presentation order. The first
  * frame that breaks this (MPEG-4 in AVI, whose packets carry no presentation time) stops skipping
  * for the rest of the stream; if anything was skipped by then, {@link #invalidated} says so and
@@ -34,34 +36,40 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate {
 
     private final AVCodecContext codec;
     private final FrameSampler sampler;
+    private final boolean intraOnly;
     private boolean trusted = true;
     private boolean skipRequested;
     private long lastTimestamp = Long.MIN_VALUE;
     private long packetsSkippable;
 
-    private NonReferenceSkipping(AVCodecContext codec, FrameSampler sampler) {
+    private NonReferenceSkipping(AVCodecContext codec, FrameSampler sampler, boolean intraOnly) {
         this.codec = codec;
         this.sampler = sampler;
+        this.intraOnly = intraOnly;
     }
 
-    /** For a stream with timestamps and a codec listed above; null otherwise (decode everything). */
+    /** For a stream with timestamps and a codec named above; null otherwise (decode everything). */
     static NonReferenceSkipping of(VideoDecoder decoder, FrameClock clock, FrameSampler sampler) {
-        if (!clock.timestamped() || !CODECS.contains(decoder.codecId())) return null;
-        return new NonReferenceSkipping(decoder.codec(), sampler);
+        if (!clock.timestamped()) return null;
+        if (decoder.intraOnly()) return new NonReferenceSkipping(decoder.codec(), sampler, true);
+        if (!CODECS.contains(decoder.codecId())) return null;
+        return new NonReferenceSkipping(decoder.codec(), sampler, false);
     }
 
     @Override
-    public void beforeSend(AVPacket packet) {
+    public boolean beforeSend(AVPacket packet) {
         long pts = packet.pts();
         // not yet decoded, so it will be shown after every frame shown so far
         if (pts != AV_NOPTS_VALUE && lastTimestamp != Long.MIN_VALUE && pts <= lastTimestamp) distrust();
         boolean skip = trusted && lastTimestamp != Long.MIN_VALUE && pts != AV_NOPTS_VALUE
                 && pts < sampler.nextKeptNotBefore();
-        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
         if (skip) {
             skipRequested = true;
             packetsSkippable++;
         }
+        if (intraOnly) return !skip;
+        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
+        return true;
     }
 
     /** Checks a decoded frame against the assumptions above. */
@@ -73,7 +81,7 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate {
 
     private void distrust() {
         trusted = false;
-        codec.skip_frame(AVDISCARD_DEFAULT);
+        if (!intraOnly) codec.skip_frame(AVDISCARD_DEFAULT);
     }
 
     /**

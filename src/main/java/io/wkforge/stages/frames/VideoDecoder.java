@@ -1,6 +1,7 @@
 package io.wkforge.stages.frames;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_PROP_INTRA_ONLY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -8,6 +9,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_descriptor_get;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -39,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecDescriptor;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
@@ -72,7 +75,8 @@ final class VideoDecoder implements AutoCloseable {
 
     /** Called before each packet of the video stream goes to the decoder. */
     interface PacketGate {
-        void beforeSend(AVPacket packet);
+        /** Whether to decode the packet at all. */
+        boolean beforeSend(AVPacket packet);
     }
 
     /** Demuxers that AVI-style count their length in chunks, empty "drop" chunks included. */
@@ -199,6 +203,12 @@ final class VideoDecoder implements AutoCloseable {
         return codec.codec_id();
     }
 
+    /** Every frame of the codec stands alone (MJPEG, ProRes, ...): no frame refers to another. */
+    boolean intraOnly() {
+        AVCodecDescriptor d = avcodec_descriptor_get(codec.codec_id());
+        return d != null && (d.props() & AV_CODEC_PROP_INTRA_ONLY) != 0;
+    }
+
     AVCodecContext codec() {
         return codec;
     }
@@ -276,8 +286,7 @@ final class VideoDecoder implements AutoCloseable {
                 try {
                     if (packet.stream_index() != streamIndex) continue;
                     notePacket(packet);
-                    gate.beforeSend(packet);
-                    send(packet);
+                    if (gate.beforeSend(packet)) send(packet);
                 } finally {
                     av_packet_unref(packet);
                 }

@@ -95,7 +95,7 @@ public final class VideoFrameExtractor {
             int[] streamMatrix = decoder.displayMatrix();
             Tally tally = new Tally();
             long progressTotal = decoder.estimatedFrames();
-            decoder.decode(skipping != null ? skipping : p -> { }, frame -> {
+            decoder.decode(skipping != null ? skipping : p -> true, frame -> {
                 if (skipping != null) {
                     skipping.check(frame);
                     if (skipping.invalidated()) throw new SkippingInvalidated();

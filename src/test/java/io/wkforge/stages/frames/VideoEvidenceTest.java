@@ -1,7 +1,5 @@
 package io.wkforge.stages.frames;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,17 +113,14 @@ class VideoEvidenceTest {
             Run r = extract(turned, 2, 2, true);
             assertNull(r.result().problem());
             byte[] cli = FfmpegCli.run(ff, "-v", "error", "-i", turned.toString(), "-fps_mode", "passthrough",
-                    "-f", "rawvideo", "-pix_fmt", "bgr24", "-");
+                    "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
             List<Integer> kept = ProbedFrames.of(turned).kept(BigDecimal.valueOf(2), STREAM_FPS);
             assertEquals(kept.size(), r.files().size());
             for (int j = 0; j < kept.size(); j++) {
-                try (Mat m = imread(r.files().get(j).toString(), IMREAD_COLOR)) {
-                    int size = m.rows() * m.cols() * 3;
-                    byte[] ours = new byte[size];
-                    m.data().get(ours);
-                    assertArrayEquals(Arrays.copyOfRange(cli, kept.get(j) * size, (kept.get(j) + 1) * size), ours,
-                            Arrays.toString(v) + ": kept frame " + j + " (" + m.cols() + "x" + m.rows() + ")");
-                }
+                RgbPixels ours = RgbPixels.read(r.files().get(j));
+                int size = ours.size();
+                assertArrayEquals(Arrays.copyOfRange(cli, kept.get(j) * size, (kept.get(j) + 1) * size), ours.rgb(),
+                        Arrays.toString(v) + ": kept frame " + j + " (" + ours.width() + "x" + ours.height() + ")");
             }
         }
     }
