@@ -79,6 +79,8 @@ final class VideoDecoder implements AutoCloseable {
         boolean beforeSend(AVPacket packet);
     }
 
+    /** FF_THREAD_FRAME in libavcodec's thread_type flags. */
+    private static final int FF_THREAD_FRAME = 1;
     /** Demuxers that AVI-style count their length in chunks, empty "drop" chunks included. */
     private static final String AVI = "avi";
 

@@ -51,7 +51,7 @@ public final class VideoFrameExtractor {
         if (!Files.exists(video)) return Extraction.bad("file not found");
         if (!Files.isRegularFile(video)) return Extraction.bad("not a regular file");
         if (Files.size(video) == 0) return Extraction.bad("file is empty (0 bytes)");
-        // started first: the writer threads load OpenCV while FFmpeg opens the file
+        // started first: the writer threads set up their encoders (OpenCV's, for JPEG) while FFmpeg opens the file
         try (FrameWriter writer = new FrameWriter(settings.format(), settings.jpegQuality(), settings.encoderThreads())) {
             Pass pass = new Pass(Math.max(1, settings.decoderThreads()), settings.skipUnreferenced());
             for (int passes = 1; ; passes++) {
@@ -70,7 +70,10 @@ public final class VideoFrameExtractor {
     /** How one pass over a video decodes it. */
     private record Pass(int threads, boolean skipping) {}
 
-    /** A pass's result, or the pass to do instead (each retry gives up speed, so at most two follow). */
+    /**
+     * A pass's result, or the pass to do instead. Each retry gives something up for good
+     * (skipping, then frame threading), so at most two follow the first.
+     */
     private record Attempt(Extraction result, Pass retry) {}
 
     /** Signals that skipping turned out unsafe for this video after frames were skipped. */
@@ -115,9 +118,9 @@ public final class VideoFrameExtractor {
             });
             if (skipping != null && skipping.invalidated()) return new Attempt(null, new Pass(pass.threads(), false));
             String problem = Damage.problem(decoder, clock, tally);
-            if (problem != null && pass.threads() > 1 && tally.read > 0) {
+            if (problem != null && decoder.frameThreaded() && tally.read > 0) {
                 // frame-threaded decoders do not always flag the pictures they concealed: decode
-                // again on one thread, which does, so that no damaged frame is kept
+                // again, in full, on one thread, which does, so that no damaged frame is kept
                 return new Attempt(null, new Pass(1, false));
             }
             progress.update(tally.read, tally.read, "frames");
