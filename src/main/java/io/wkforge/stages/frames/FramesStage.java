@@ -71,9 +71,10 @@ public final class FramesStage implements StageRunner {
         }
         for (String note : result.notes()) ctx.warn(shown + ": " + note);
         if (!result.ok()) {
-            ctx.problem(shown + ": " + result.problem() + (result.framesWritten() > 0
-                    ? "; kept the " + result.framesWritten() + " frames that decoded cleanly"
-                    : "; no frame extracted"));
+            int kept = result.framesWritten();
+            ctx.problem(shown + ": " + result.problem() + (kept == 0 ? "; no frame extracted"
+                    : kept == 1 ? "; kept the 1 frame that decoded cleanly"
+                    : "; kept the " + kept + " frames that decoded cleanly"));
         }
     }
 

@@ -40,7 +40,6 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate {
     private boolean trusted = true;
     private boolean skipRequested;
     private long lastTimestamp = Long.MIN_VALUE;
-    private long packetsSkippable;
 
     private NonReferenceSkipping(AVCodecContext codec, FrameSampler sampler, boolean intraOnly) {
         this.codec = codec;
@@ -63,10 +62,7 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate {
         if (pts != AV_NOPTS_VALUE && lastTimestamp != Long.MIN_VALUE && pts <= lastTimestamp) distrust();
         boolean skip = trusted && lastTimestamp != Long.MIN_VALUE && pts != AV_NOPTS_VALUE
                 && pts < sampler.nextKeptNotBefore();
-        if (skip) {
-            skipRequested = true;
-            packetsSkippable++;
-        }
+        skipRequested |= skip;
         if (intraOnly) return !skip;
         codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
         return true;
@@ -90,10 +86,5 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate {
      */
     boolean invalidated() {
         return !trusted && skipRequested;
-    }
-
-    /** Packets the decoder was allowed to drop (it drops those among them that are unreferenced). */
-    long packetsSkippable() {
-        return packetsSkippable;
     }
 }

@@ -251,6 +251,14 @@ final class VideoDecoder implements AutoCloseable {
         return declaredDuration;
     }
 
+    /**
+     * Whether the decoder works on several frames at once (FF_THREAD_FRAME): then it does not
+     * always flag the pictures it concealed (see {@link VideoFrameExtractor}).
+     */
+    boolean frameThreaded() {
+        return threads > 1 && (codec.active_thread_type() & FF_THREAD_FRAME) != 0;
+    }
+
     /** About how many frames the stream holds, for progress only; 0 when unknown. */
     long estimatedFrames() {
         if (stream.nb_frames() > 0) return stream.nb_frames();

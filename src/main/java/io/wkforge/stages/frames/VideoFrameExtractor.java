@@ -98,7 +98,13 @@ public final class VideoFrameExtractor {
             int[] streamMatrix = decoder.displayMatrix();
             Tally tally = new Tally();
             long progressTotal = decoder.estimatedFrames();
-            decoder.decode(skipping != null ? skipping : p -> true, frame -> {
+            long[] packets = {0};
+            VideoDecoder.PacketGate gate = packet -> {
+                // progress by packets read: frames that are not decoded count too
+                if (++packets[0] % PROGRESS_EVERY == 0) progress.update(packets[0], Math.max(progressTotal, packets[0]), "frames");
+                return skipping == null || skipping.beforeSend(packet);
+            };
+            decoder.decode(gate, frame -> {
                 if (skipping != null) {
                     skipping.check(frame);
                     if (skipping.invalidated()) throw new SkippingInvalidated();
@@ -114,7 +120,6 @@ public final class VideoFrameExtractor {
                     writer.submit(frame, Orientation.of(m), outputFor.apply(tally.written++));
                     if (tally.oddAngle == null && !Double.isNaN(Orientation.oddAngle(m))) tally.oddAngle = Orientation.oddAngle(m);
                 }
-                if (tally.read % PROGRESS_EVERY == 0) progress.update(tally.read, Math.max(progressTotal, tally.read), "frames");
             });
             if (skipping != null && skipping.invalidated()) return new Attempt(null, new Pass(pass.threads(), false));
             String problem = Damage.problem(decoder, clock, tally);
@@ -123,7 +128,7 @@ public final class VideoFrameExtractor {
                 // again, in full, on one thread, which does, so that no damaged frame is kept
                 return new Attempt(null, new Pass(1, false));
             }
-            progress.update(tally.read, tally.read, "frames");
+            progress.update(packets[0], packets[0], "frames");
             List<String> notes = new ArrayList<>();
             if (tally.oddAngle != null) {
                 notes.add(String.format(Locale.ROOT, "its display matrix asks for a %.0f degree rotation; frames were written"
