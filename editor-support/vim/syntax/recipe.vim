@@ -82,9 +82,9 @@ highlight default link recipeUnitQuantize recipeUnit
 syntax region recipeBlockQuantize matchgroup=recipeBlockName start=/\<quantize\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingQuantize,recipeEnumQuantize,recipeUnitQuantize,recipeBoolean fold
 
 " block deploy
-syntax match recipeSettingDeploy /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(via\|host\|port\|user\|key\|remote_dir\|model_path\|config_path\|run\)\>/ contained
+syntax match recipeSettingDeploy /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(via\|host\|port\|user\|key\|password_env\|known_hosts\|host_key\|connect_timeout\|retries\|command_timeout\|remote_dir\|model_path\|config_path\|run\|follow\)\>/ contained
 highlight default link recipeSettingDeploy recipeSetting
-syntax keyword recipeEnumDeploy taurus dir ssh contained
+syntax keyword recipeEnumDeploy taurus dir ssh strict accept_new contained
 highlight default link recipeEnumDeploy recipeEnum
 syntax region recipeBlockDeploy matchgroup=recipeBlockName start=/\<deploy\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingDeploy,recipeEnumDeploy fold
 

@@ -16,10 +16,29 @@ final class ConsoleListener implements RunListener {
     private static final long PROGRESS_INTERVAL_NANOS = 2_000_000_000L;
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+    private final java.util.List<String> skipped = new java.util.ArrayList<>();
 
     ConsoleListener(PrintWriter out) {
+        this(out, out);
+    }
+
+    ConsoleListener(PrintWriter out, PrintWriter err) {
         this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void waitingForLock(io.wkforge.run.RunLock.Holder holder) {
+        err.println("wkforge: waiting for the run that is using this build folder (" + (holder == null ? "holder unknown" : holder) + ")");
+        err.flush();
+    }
+
+    @Override
+    public synchronized void recovered(String message) {
+        out.println("==> recovery: " + message);
+        out.flush();
     }
 
     @Override
@@ -31,6 +50,7 @@ final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void stageSkipped(StageId stage, String reason) {
+        skipped.add(stage.id());
         out.printf("==> %s: skipped: %s%n", stage.id(), reason);
         out.flush();
     }
@@ -75,6 +95,12 @@ final class ConsoleListener implements RunListener {
     @Override
     public synchronized void pruned(String taskId) {
         out.printf("    removed outputs of %s (no longer in the recipe)%n", taskId);
+        out.flush();
+    }
+
+    /** The stages skipped so far (their tool is missing, or one they need was skipped). */
+    synchronized java.util.List<String> skipped() {
+        return java.util.List.copyOf(skipped);
     }
 
     private static String shortId(TaskSpec t) {

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int STAGE_FAILED = 3;
     /** An accuracy gate (e.g. quantize.max_top1_drop) failed. */
     public static final int GATE_FAILED = 4;
+    /** The run was interrupted (Ctrl-C): 128 + SIGINT, as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

@@ -25,10 +25,13 @@ public final class Main implements Runnable {
         m.put("render", RenderCommand::new);
         m.put("plan", PlanCommand::new);
         m.put("run", RunCommand::new);
+        m.put("lint-caffe", LintCaffeCommand::new);
+        m.put("graph", GraphCommand::new);
+        m.put("doctor", DoctorCommand::new);
         m.put("docs", DocsCommand::new);
         m.put("lsp", LspCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        m.put(ClassCacheTrainingCommand.NAME, ClassCacheTrainingCommand::new);
+        m.put(ClassCacheCommand.NAME, ClassCacheCommand::new);
         return m;
     }
 

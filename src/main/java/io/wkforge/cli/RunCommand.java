@@ -6,6 +6,7 @@ import io.wkforge.plan.Layout;
 import io.wkforge.plan.Plan;
 import io.wkforge.plan.Planner;
 import io.wkforge.run.Executor;
+import io.wkforge.run.RunLock;
 import io.wkforge.run.RunRecord;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StampStore;
@@ -25,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Tasks run at once (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--wait", description = "When another run is using the build folder, wait for it to finish "
+            + "instead of exiting with 2.")
+    boolean waitForLock;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,8 +47,15 @@ final class RunCommand implements Callable<Integer> {
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
+        if (options.out != null) {
+            try {
+                Executor.refuseForeignFolder(layout);
+            } catch (Executor.ForeignFolder e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         StampStore store = new StampStore(layout);
-        Plan plan = new Planner(r.recipe(), store, Version.current(), forced)
+        Plan plan = new Planner(r.recipe(), store, registry, forced)
                 .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
         refuseMissingStages(plan, selected, registry);
         if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));
@@ -51,27 +63,51 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
-        Executor executor = new Executor(r.recipe(), store, registry, new ConsoleListener(console), Version.current());
-        // Ctrl-C or a kill: committed tasks stay committed, unfinished ones have no stamp; the record says so.
-        Thread onKill = new Thread(() -> {
-            record.finish("interrupted", 130);
-            record.save();
+        ConsoleListener listener = new ConsoleListener(console, err);
+        Executor executor = new Executor(r.recipe(), store, registry, listener);
+        // Ctrl-C or a kill: no task starts any more, a commit in flight finishes, the record says so.
+        Thread onInterrupt = new Thread(() -> {
+            executor.interrupt();
+            err.println("wkforge: interrupted: finished tasks stay committed; `wkforge run` again goes on from there");
+            err.flush();
         }, "wkforge-interrupted");
-        Runtime.getRuntime().addShutdownHook(onKill);
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         Executor.Result result;
         try {
-            result = executor.run(new Executor.Options(selected, forced, threadCount), record);
+            result = executor.run(new Executor.Options(selected, forced, threadCount, waitForLock), record);
+        } catch (RunLock.Busy e) {
+            throw new UserError(e.getMessage());
         } finally {
-            Runtime.getRuntime().removeShutdownHook(onKill);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it records the interruption
+            }
         }
-        console.printf("%s: %d task%s ran, %d cached; record: %s%n",
-                result.outcome() == Executor.Outcome.OK ? "ok" : "failed", result.ran(), result.ran() == 1 ? "" : "s",
-                result.cached(), layout.outDir().relativize(result.runRecord()));
+        List<String> skipped = listener.skipped();
+        console.printf("%s: %d task%s ran, %d cached%s; record: %s%n", outcomeWord(result.outcome()), result.ran(),
+                result.ran() == 1 ? "" : "s", result.cached(),
+                skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped) + " (see above)",
+                layout.outDir().relativize(result.runRecord()));
         console.flush();
-        if (result.outcome() == Executor.Outcome.OK) return ExitCodes.OK;
-        err.println("wkforge: error: " + (result.outcome() == Executor.Outcome.GATE_FAILED ? "an accuracy gate failed" : "a stage failed") + ":");
-        for (String f : result.failures()) err.println("  " + f);
-        return result.outcome() == Executor.Outcome.GATE_FAILED ? ExitCodes.GATE_FAILED : ExitCodes.STAGE_FAILED;
+        return switch (result.outcome()) {
+            case OK -> ExitCodes.OK;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
+            case GATE_FAILED, STAGE_FAILED -> {
+                boolean gate = result.outcome() == Executor.Outcome.GATE_FAILED;
+                err.println("wkforge: error: " + (gate ? "an accuracy gate failed" : "a stage failed") + ":");
+                for (String f : result.failures()) err.println("  " + f);
+                yield gate ? ExitCodes.GATE_FAILED : ExitCodes.STAGE_FAILED;
+            }
+        };
+    }
+
+    private static String outcomeWord(Executor.Outcome o) {
+        return switch (o) {
+            case OK -> "ok";
+            case INTERRUPTED -> "interrupted";
+            default -> "failed";
+        };
     }
 
     /** A stage this build cannot run is refused by name before anything runs; it is never faked. */

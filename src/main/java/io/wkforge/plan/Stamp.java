@@ -16,4 +16,10 @@ public record Stamp(String taskId, String key, Map<String, String> components, M
     public Stamp {
         problems = List.copyOf(problems);
     }
+
+    /** A stamp whose task reported no problem. */
+    public Stamp(String taskId, String key, Map<String, String> components, Map<String, String> outputs,
+                 String outputHash, String finishedAt, long durationMs) {
+        this(taskId, key, components, outputs, outputHash, finishedAt, durationMs, List.of());
+    }
 }

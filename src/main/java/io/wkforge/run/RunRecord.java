@@ -18,15 +18,21 @@ import java.util.Map;
  * leaves a record that says so.
  */
 public final class RunRecord {
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS_IN_THIS_PROCESS = new java.util.concurrent.atomic.AtomicInteger();
     private final Path file;
     private final Map<String, Object> data = new LinkedHashMap<>();
     private final List<Object> tasks = new ArrayList<>();
     private final List<Object> warnings = new ArrayList<>();
     private final List<Object> failures = new ArrayList<>();
+    private final String id;
+    private final List<String> args;
 
     public RunRecord(Path runsDir, EffectiveRecipe recipe, String toolVersion, List<String> args) {
+        int n = RUNS_IN_THIS_PROCESS.incrementAndGet();
         String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
-                + "-" + ProcessHandle.current().pid();
+                + "-" + ProcessHandle.current().pid() + (n > 1 ? "-" + n : "");
+        this.id = id;
+        this.args = List.copyOf(args);
         this.file = runsDir.resolve(id).resolve("run.yaml");
         data.put("id", id);
         data.put("status", "running");
@@ -61,6 +67,16 @@ public final class RunRecord {
 
     public Path file() {
         return file;
+    }
+
+    /** Unique per run: {@code yyyyMMdd-HHmmss-<pid>}. */
+    public String id() {
+        return id;
+    }
+
+    /** The command line as the user typed it (for the lock's holder line). */
+    public String command() {
+        return ("wkforge " + String.join(" ", args)).strip();
     }
 
     public synchronized void task(String taskId, String status, String key, long millis, String reason) {

@@ -1,15 +1,15 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.schema.StageId;
-import java.util.List;
 
 /**
- * The implementation of one stage. {@link #run} executes one task: it reads the recipe, its
- * input and the committed outputs of upstream stages through the context, and writes every
- * output under {@link TaskContext#staging()}; the executor moves them into place and stamps the
- * task only when {@code run} returns normally. A problem with the task's input that still leaves
- * something worth keeping is reported with {@link TaskContext#problem} rather than thrown, and
- * {@link #judge} decides after all tasks what it means for the run.
+ * The implementation of one stage. {@link #run} executes one task: it reads its settings, its
+ * input and the upstream outputs it declares ({@code io.wkforge.plan.StageReads}) through the
+ * context, and writes every output under {@link TaskContext#staging()}; the executor moves them
+ * into place and stamps the task only when {@code run} returns normally. A problem with the
+ * task's input that still leaves something worth keeping is reported with
+ * {@link TaskContext#problem} rather than thrown, and {@link #judge} decides after all tasks what
+ * it means for the run.
  */
 public interface StageRunner {
     StageId stage();
@@ -33,6 +33,16 @@ public interface StageRunner {
         return null;
     }
 
+    /**
+     * What {@code wkforge doctor} should check for this stage: its native libraries load, its
+     * external tool is there, its target answers. {@code recipe} is null when doctor runs without
+     * one; checks that need settings then have nothing to say. Building the list must be cheap;
+     * the work happens in {@link DoctorCheck#run()}.
+     */
+    default java.util.List<DoctorCheck> diagnose(io.wkforge.lang.model.EffectiveRecipe recipe) {
+        return java.util.List.of();
+    }
+
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;
@@ -46,7 +56,37 @@ public interface StageRunner {
      */
     default void judge(StageVerdict verdict) throws StageException {
         if (verdict.problems().isEmpty()) return;
-        List<String> lines = verdict.problems().stream().map(p -> p.task().id() + ": " + p.message()).toList();
+        java.util.List<String> lines = verdict.problems().stream().map(p -> p.task().id() + ": " + p.message()).toList();
         throw new StageException(lines.size() + " task" + (lines.size() == 1 ? "" : "s") + " reported a problem", lines);
+    }
+
+    /*
+     * What computes the outputs (StageFingerprint turns these into the "tool" components of every
+     * task's key). A new stage gets a sound key from the defaults: its own package's code.
+     */
+
+    /**
+     * Bump when the stage's outputs change for the same inputs in a way its code digest does not
+     * show (a library default that moved, say), or to make every cached result of it run again.
+     */
+    default int algorithmVersion() {
+        return 1;
+    }
+
+    /**
+     * The packages whose code computes this stage's outputs: by default the runner's own package
+     * (and those below it). Add shared helpers that shape the output bytes (a JSON writer, say).
+     */
+    default java.util.List<String> codePackages() {
+        return java.util.List.of(getClass().getPackageName());
+    }
+
+    /**
+     * Classes (by name, so nothing is loaded) of the libraries that compute the outputs, e.g.
+     * {@code org.bytedeco.ffmpeg.global.avcodec}: the jar each comes from, whose name carries the
+     * library's version, is part of the key.
+     */
+    default java.util.List<String> libraryClasses() {
+        return java.util.List.of();
     }
 }

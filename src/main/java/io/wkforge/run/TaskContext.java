@@ -46,12 +46,17 @@ public interface TaskContext {
     /** {@code staging().resolve(<dir of stage>)}: where this task's stage writes, created on demand. */
     Path stagingDir(StageId stage);
 
-    /** The committed output files of an upstream stage (from its tasks' stamps), sorted. */
+    /**
+     * The committed outputs of an upstream stage that this stage declares it reads
+     * ({@code io.wkforge.plan.StageReads}: exactly what its key hashes), sorted. Fails loudly for
+     * a stage it does not declare.
+     */
     List<Path> outputsOf(StageId upstream);
 
     /**
      * One committed output of an upstream stage, by its path relative to the out dir (e.g.
-     * {@code model/model.safetensors}). Fails with a StageException naming the file when the
+     * {@code model/model.safetensors}). Fails loudly (IllegalStateException) for a file the
+     * stage does not declare it reads, and with a StageException naming the file when the
      * upstream stage did not commit it.
      */
     Path input(StageId upstream, String relativePath) throws StageException;

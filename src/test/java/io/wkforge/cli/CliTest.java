@@ -119,11 +119,21 @@ class CliTest {
     }
 
     @Test
-    void classCacheTrainingRunsTheRealCommandsCleanly() {
-        assertEquals(0, run(ClassCacheTrainingCommand.NAME));
+    void classCacheRecordingRunsTheCommandsCleanlyWithoutAStage() {
+        assertEquals(0, run(ClassCacheCommand.NAME));
         assertEquals("", out.trim());
         run("--help");
-        assertFalse(out.contains(ClassCacheTrainingCommand.NAME), "hidden from users");
+        assertFalse(out.contains(ClassCacheCommand.NAME), "hidden from users");
+    }
+
+    @Test
+    void runRefusesAnOutputFolderItDidNotMake() throws Exception {
+        Path f = recipe(Recipes.CLASSES);
+        Path mine = Files.createDirectories(dir.resolve("elsewhere/model")).resolve("notes.txt");
+        Files.writeString(mine, "mine");
+        assertEquals(2, run("run", f.toString(), "--until", "frames", "--out", dir.resolve("elsewhere").toString()));
+        assertTrue(err.contains("was not made by wkforge") && err.contains("choose another --out"), err);
+        assertEquals("mine", Files.readString(mine));
     }
 
     @Test

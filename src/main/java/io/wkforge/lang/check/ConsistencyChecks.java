@@ -52,9 +52,9 @@ final class ConsistencyChecks {
         List<BigDecimal> v = std.asDecimals();
         if (v.get(0).compareTo(v.get(1)) != 0 || v.get(1).compareTo(v.get(2)) != 0) {
             diags.add(at(Code.STD_DIFFERS_PER_CHANNEL, std,
-                    "std differs per channel (" + std.text() + ") but NNIE applies one data_scale to all channels")
-                    .withHelp("use one value for all channels (e.g. the mean of the three); otherwise the board's input "
-                            + "scaling differs from training unless export folds 1/std per channel into the first convolution"));
+                    "std differs per channel (" + std.text() + "); NNIE applies one data_scale to all channels")
+                    .withHelp("nothing to do: export folds the per-channel ratio into the first convolution's weights and "
+                            + "records the single data_scale quantize writes (caffe/export.json), so the board computes what was trained"));
         }
     }
 
@@ -95,6 +95,24 @@ final class ConsistencyChecks {
     private static void deployVia(EffectiveRecipe r, Diagnostics diags) {
         Setting via = r.setting("deploy.via");
         if (!via.isSet() || via.values().isEmpty()) return;
+        if (via.asString().equals("dir") && via.values().size() < 2) {
+            diags.add(at(Code.MISSING_SETTING, via, "`via dir` needs the folder the board mounts")
+                    .withHelp("e.g. `via dir \"/srv/nfs/taurus\"` (an NFS export) or the SD card's mount point"));
+        }
+        for (String name : new String[] {"remote_dir", "model_path", "config_path"}) {
+            Setting p = r.setting("deploy." + name);
+            if (p.isSet() && !p.asString().startsWith("/")) {
+                diags.add(at(Code.INCONSISTENT_SETTINGS, p, "`" + name + "` is a path on the board and must be absolute")
+                        .withHelp("write it from the board's root, e.g. \"/userdata/...\""));
+            }
+        }
+        Setting passwordEnv = r.setting("deploy.password_env");
+        if (passwordEnv.isSet() && !passwordEnv.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, passwordEnv, "`password_env` names an environment variable, and `"
+                    + passwordEnv.asString() + "` is not a variable name")
+                    .withHelp("write the variable's name, e.g. `password_env TAURUS_PASSWORD`, and export the password "
+                            + "in that variable; a password never belongs in a recipe"));
+        }
         if (via.asString().equals("ssh")) {
             if (via.values().size() > 1) {
                 diags.add(at(Code.INCONSISTENT_SETTINGS, via, "`via ssh` takes no path")

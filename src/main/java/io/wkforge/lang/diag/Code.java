@@ -1,11 +1,12 @@
 package io.wkforge.lang.diag;
 
 /**
- * Every diagnostic wkforge reports, with a code that is never reused. Users search for these
- * codes, docs list them and tests assert them, so a code keeps its meaning forever: retire a
- * code rather than change what it means.
+ * Every diagnostic the recipe language reports, with a code that is never reused. Users search
+ * for these codes, docs list them and tests assert them, so a code keeps its meaning forever:
+ * retire a code rather than change what it means. Numbers 800-899 belong to the Caffe prototxt
+ * linter's own catalogue ({@code io.wkforge.caffe.lint.CaffeCode}); do not use them here.
  */
-public enum Code {
+public enum Code implements DiagnosticCode {
     // 0xx: syntax
     SYNTAX(1, Severity.ERROR, "syntax error"),
     UNEXPECTED_CHARACTER(2, Severity.ERROR, "unexpected character"),
@@ -35,7 +36,7 @@ public enum Code {
 
     // 12x: cross-setting consistency
     CROP_LARGER_THAN_RESIZE(120, Severity.ERROR, "crop larger than resize"),
-    STD_DIFFERS_PER_CHANNEL(122, Severity.WARNING, "std differs per channel"),
+    STD_DIFFERS_PER_CHANNEL(122, Severity.NOTE, "std differs per channel (export folds it into conv1)"),
     INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
 
     // 13x: params
@@ -64,28 +65,17 @@ public enum Code {
         this.title = title;
     }
 
-    /** The stable identifier shown to users, e.g. {@code E102} or {@code W122}. */
-    public String id() {
-        return id(defaultSeverity);
-    }
-
-    public String id(Severity severity) {
-        char prefix = switch (severity) {
-            case ERROR -> 'E';
-            case WARNING -> 'W';
-            case NOTE -> 'N';
-        };
-        return String.format("%c%03d", prefix, number);
-    }
-
+    @Override
     public int number() {
         return number;
     }
 
+    @Override
     public Severity defaultSeverity() {
         return defaultSeverity;
     }
 
+    @Override
     public String title() {
         return title;
     }

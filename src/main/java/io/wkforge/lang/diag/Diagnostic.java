@@ -10,13 +10,13 @@ import java.util.List;
  *
  * @param source null for findings that are not about a place in a file (a --set flag, say)
  */
-public record Diagnostic(Code code, Severity severity, String message, SourceFile source, Span span,
+public record Diagnostic(DiagnosticCode code, Severity severity, String message, SourceFile source, Span span,
                          String help, List<Related> related) {
 
     /** A secondary place worth showing, e.g. where a duplicate was first declared. */
     public record Related(SourceFile source, Span span, String message) {}
 
-    public static Diagnostic of(Code code, SourceFile source, Span span, String message) {
+    public static Diagnostic of(DiagnosticCode code, SourceFile source, Span span, String message) {
         return new Diagnostic(code, code.defaultSeverity(), message, source, span, null, List.of());
     }
 

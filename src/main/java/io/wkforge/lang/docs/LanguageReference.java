@@ -39,8 +39,9 @@ public final class LanguageReference {
                 """);
         sb.append("## Stages\n\n| stage | what it does |\n|---|---|\n");
         for (StageId s : StageId.values()) sb.append("| `").append(s.id()).append("` | ").append(s.summary()).append(" |\n");
-        sb.append("\nEach stage's cache key covers exactly the settings listed as read by it below, its input files' "
-                + "contents, the outputs of the stages it reads and the wkforge version.\n\n");
+        sb.append("\nEach stage's cache key covers exactly the settings listed as read by it below (for a setting that "
+                + "names a file, the file's content rather than its path), its input files' contents, the outputs it "
+                + "reads of the stages before it, and the code and library versions that compute it.\n\n");
         sb.append("## Blocks\n\n");
         for (BlockSpec b : Schema.blocks()) block(sb, b);
         sb.append("## Diagnostics\n\n| code | meaning |\n|---|---|\n");
@@ -84,6 +85,7 @@ public final class LanguageReference {
             }
         }
         if (s.unit() != null) sb.append("<br>unit: ").append(s.unit());
+        if (s.inputFile()) sb.append("<br>keyed by the file's content");
         return sb.toString();
     }
 

@@ -91,16 +91,24 @@ public record Setting(SettingSpec spec, List<Value> values, Origin origin) {
         return out;
     }
 
-    /** String values resolved as paths against the folder of the file that set them. */
+    /** String values resolved as paths against the folder of the file that set them ({@code ~/}: the home folder). */
     public List<Path> asPaths(Path recipeDir) {
         Path base = origin.baseDir() != null ? origin.baseDir() : recipeDir;
         List<Path> out = new ArrayList<>();
         if (values != null) {
             for (Value v : values) {
-                if (v instanceof Value.StringLit s) out.add(base == null ? Path.of(s.value()) : base.resolve(s.value()).normalize());
+                if (v instanceof Value.StringLit s) out.add(resolve(s.value(), base));
             }
         }
         return out;
+    }
+
+    /** A leading {@code ~/} is the user's home folder, as in a shell; other relative paths are relative to {@code base}. */
+    private static Path resolve(String text, Path base) {
+        if (text.equals("~") || text.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(text.length() > 2 ? text.substring(2) : "").normalize();
+        }
+        return base == null ? Path.of(text) : base.resolve(text).normalize();
     }
 
     static BigDecimal decimal(Value v) {

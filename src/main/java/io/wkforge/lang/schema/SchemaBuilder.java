@@ -60,6 +60,7 @@ final class SchemaBuilder {
         private String defaultText;
         private String unit;
         private boolean required;
+        private boolean inputFile;
         private SettingSpec.ReadWhen readWhen;
         private boolean verdict;
 
@@ -115,6 +116,12 @@ final class SchemaBuilder {
             return slot(ValueType.PATH, 1, 1, List.of(), null, false, null, false, null);
         }
 
+        /** A path to a local file the stage reads; cache keys hold its content (see {@link SettingSpec#inputFile}). */
+        SettingBuilder inputFile() {
+            inputFile = true;
+            return path();
+        }
+
         SettingBuilder optionalPath() {
             return slot(ValueType.PATH, 0, 1, List.of(), null, false, null, false, null);
         }
@@ -168,7 +175,7 @@ final class SchemaBuilder {
                         + ", which must be declared before it in the same block");
             }
             SettingSpec spec = new SettingSpec(block.name, name, List.copyOf(slots), defaultText, unit, doc,
-                    Set.copyOf(readBy), required, isLabel, readWhen, verdict);
+                    Set.copyOf(readBy), required, isLabel, inputFile, readWhen, verdict);
             if (isLabel) block.label = spec;
             else block.settings.put(name, spec);
             return block;

@@ -1,5 +1,6 @@
 package io.wkforge.stages.frames;
 
+import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.TaskSpec;
 import io.wkforge.run.StageException;
@@ -42,8 +43,19 @@ public final class FramesStage implements StageRunner {
     }
 
     @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(FfmpegCheck.check());
+    }
+
+    @Override
     public boolean parallelTasks() {
         return true;
+    }
+
+    /** Decoding, conversion and PNG (FFmpeg) and JPEG (OpenCV) compute the frames: their versions are part of the key. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.ffmpeg.global.avcodec", "org.bytedeco.opencv.global.opencv_imgcodecs");
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
  * A real LSP4J client talking JSON-RPC to a {@link RecipeLanguageServer} over piped streams, as an
- * editor would over stdio. Used by the end-to-end tests and the latency probe.
+ * editor would over stdio. Used by the end-to-end tests and bench/LspLatencyBench.java.
  */
 public final class LspSession implements AutoCloseable {
     private final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
