@@ -117,7 +117,10 @@ final class VideoDecoder implements AutoCloseable {
     static VideoDecoder open(Path video, int threads) throws Unreadable {
         FfmpegLog.Listener log = FfmpegLog.listen();
         AVFormatContext fc = avformat_alloc_context();
-        if (fc == null) throw new OutOfMemoryError("avformat_alloc_context");
+        if (fc == null) {
+            log.close();
+            throw new OutOfMemoryError("avformat_alloc_context");
+        }
         fc.opaque(log.tag());
         // "file:" keeps a name with a colon from being read as another protocol
         byte[] url = ("file:" + video.toAbsolutePath()).getBytes(StandardCharsets.UTF_8);
