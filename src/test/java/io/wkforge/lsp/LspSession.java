@@ -4,8 +4,6 @@ import io.wkforge.lang.check.ImportResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +27,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * A real LSP4J client talking JSON-RPC to a {@link RecipeLanguageServer} over piped streams, as an
+ * A real LSP4J client talking JSON-RPC to a {@link RecipeLanguageServer} over in-memory pipes, as an
  * editor would over stdio. Used by the end-to-end tests and bench/LspLatencyBench.java.
  */
 public final class LspSession implements AutoCloseable {
@@ -47,11 +45,9 @@ public final class LspSession implements AutoCloseable {
 
     public static LspSession start(ImportResolver resolver) throws IOException {
         JSONRPC_LOG.setLevel(java.util.logging.Level.SEVERE);
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        return connect(new RecipeLanguageServer(resolver, "test", () -> { }), serverIn, serverOut, clientIn, clientOut);
+        BytePipe toServer = new BytePipe();
+        BytePipe toClient = new BytePipe();
+        return connect(new RecipeLanguageServer(resolver, "test", () -> { }), toServer.in, toClient.out, toClient.in, toServer.out);
     }
 
     private static LspSession connect(RecipeLanguageServer impl, InputStream serverIn, OutputStream serverOut,

@@ -72,7 +72,7 @@ final class ConsistencyChecks {
         } else if (kind.equals("step")) {
             long prev = 0;
             for (Value v : s.values().subList(1, s.values().size())) {
-                long e = ((Value.IntLit) v).value();
+                long e = ((Value.IntLit) v).longValue();
                 if (e <= prev) {
                     diags.add(Diagnostic.of(Code.INCONSISTENT_SETTINGS, s.origin().source(), v.span(),
                             "step epochs must increase, found " + e + " after " + prev));

@@ -12,6 +12,7 @@ public enum Code implements DiagnosticCode {
     UNEXPECTED_CHARACTER(2, Severity.ERROR, "unexpected character"),
     UNTERMINATED_STRING(3, Severity.ERROR, "unterminated string"),
     TOO_MANY_ERRORS(4, Severity.NOTE, "too many errors in one file"),
+    MALFORMED_NUMBER(5, Severity.ERROR, "malformed number"),
 
     // 1xx: blocks and settings
     UNKNOWN_BLOCK(101, Severity.ERROR, "unknown block"),
@@ -53,7 +54,13 @@ public enum Code implements DiagnosticCode {
     // 15x: input files
     GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
     FILE_UNREADABLE(151, Severity.ERROR, "file cannot be read"),
-    INVALID_PATH(152, Severity.ERROR, "not a valid path");
+    INVALID_PATH(152, Severity.ERROR, "not a valid path"),
+    PATTERN_SKIPPED_UNREADABLE(153, Severity.WARNING, "video pattern skipped entries that cannot be read"),
+    PATTERN_WALKS_MANY_FOLDERS(154, Severity.WARNING, "video pattern walks many folders"),
+    PATTERN_WALK_LIMIT(155, Severity.WARNING, "video pattern stopped at the folder limit"),
+
+    // 9xx: wkforge itself
+    INTERNAL_ERROR(900, Severity.ERROR, "internal error in wkforge (a bug)");
 
     private final int number;
     private final Severity defaultSeverity;

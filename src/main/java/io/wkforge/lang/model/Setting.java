@@ -39,7 +39,7 @@ public record Setting(SettingSpec spec, List<Value> values, Origin origin) {
     }
 
     public long asLong() {
-        return ((Value.IntLit) first()).value();
+        return ((Value.IntLit) first()).longValue();
     }
 
     public int asInt() {
@@ -112,7 +112,7 @@ public record Setting(SettingSpec spec, List<Value> values, Origin origin) {
     }
 
     static BigDecimal decimal(Value v) {
-        if (v instanceof Value.IntLit i) return BigDecimal.valueOf(i.value());
+        if (v instanceof Value.IntLit i) return new BigDecimal(i.value());
         if (v instanceof Value.DecimalLit d) return d.value();
         if (v instanceof Value.PercentLit p) return p.fraction();
         throw new IllegalStateException("not a number: " + v.text());
