@@ -23,6 +23,7 @@ public final class RunRecord {
     private final Map<String, Object> data = new LinkedHashMap<>();
     private final List<Object> tasks = new ArrayList<>();
     private final List<Object> warnings = new ArrayList<>();
+    private final List<Object> failures = new ArrayList<>();
     private final String id;
     private final List<String> args;
 
@@ -90,6 +91,12 @@ public final class RunRecord {
 
     public synchronized void warning(String taskId, String message) {
         warnings.add(taskId + ": " + message);
+    }
+
+    /** Why the run failed, beyond its failed tasks (a stage's verdict on its tasks' problems). */
+    public synchronized void failure(String message) {
+        failures.add(message);
+        data.put("failures", failures);
     }
 
     public synchronized void finish(String status, int exitCode) {
