@@ -1,6 +1,7 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Hashing;
 import io.wkforge.plan.Layout;
@@ -250,6 +251,11 @@ public final class Executor {
             if (stopping) return null;
             if (!failures.isEmpty()) return failures;
         }
+        Failure verdict = judge(stage, tasks, record);
+        if (verdict != null) {
+            record.failure(verdict.text());
+            return List.of(verdict);
+        }
         synchronized (commitLock) {
             if (closed) return null;
             prune(stage, tasks);
@@ -270,6 +276,50 @@ public final class Executor {
 
     /** A failed task, as the user will read it; {@code gate} when an accuracy gate failed. */
     private record Failure(String text, boolean gate) {}
+
+    /**
+     * The stage's verdict on the problems its tasks reported (all of them are stamped by now,
+     * whether they ran or were cached); null when the stage passes.
+     */
+    private Failure judge(StageId stage, List<TaskSpec> tasks, RunRecord record) {
+        List<StageVerdict.Problem> problems = new ArrayList<>();
+        for (TaskSpec t : tasks) {
+            Stamp s = store.stamp(t.id());
+            if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
+        }
+        StageRunner runner = registry.get(stage);
+        if (problems.isEmpty() || runner == null) return null;
+        Map<String, String> allowed = recipe.verdictSettingsOf(stage);
+        StageVerdict verdict = new StageVerdict() {
+            @Override
+            public List<Problem> problems() {
+                return List.copyOf(problems);
+            }
+
+            @Override
+            public Setting setting(String qualifiedName) {
+                if (!allowed.containsKey(qualifiedName)) {
+                    throw new IllegalStateException("the verdict of stage " + stage.id() + " read setting " + qualifiedName
+                            + ", which the schema does not declare as its verdict setting");
+                }
+                return recipe.setting(qualifiedName);
+            }
+
+            @Override
+            public void warn(TaskSpec task, String message) {
+                record.warning(task.id(), message);
+                listener.warning(task, message);
+            }
+        };
+        try {
+            runner.judge(verdict);
+            return null;
+        } catch (StageException e) {
+            StringBuilder sb = new StringBuilder(stage.id()).append(": ").append(e.getMessage());
+            for (String d : e.details()) sb.append("\n    ").append(d);
+            return new Failure(sb.toString(), e.isGate());
+        }
+    }
 
     /** The tasks of one stage that must run: started (in parallel where the stage allows), each committed on success. */
     private final class TaskRun {
@@ -344,8 +394,9 @@ public final class Executor {
             try {
                 InputSnapshot inputs = InputSnapshot.of(t.inputs());
                 Files.createDirectories(taskStaging);
-                runner.run(new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
-                        keyComponents, workDirOf(t)));
+                RunningTask ctx = new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
+                        keyComponents, workDirOf(t));
+                runner.run(ctx);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Map<String, String> components = keyComponents.join();
                 String changed = inputs.changed(t.inputs());
@@ -353,7 +404,7 @@ public final class Executor {
                     throw new StageException("the input " + changed + " changed while it was being read; run again once it is complete");
                 }
                 String key = Hashing.ofComponents(components);
-                Committer.Pending pending = prepare(t, taskStaging, key, components, millis, workDirOf(t));
+                Committer.Pending pending = prepare(t, taskStaging, key, components, millis, workDirOf(t), ctx.problems());
                 synchronized (commitLock) {
                     if (closed) return null; // interrupted: not committed, the next run does it again
                     committer.commit(pending);
@@ -394,7 +445,7 @@ public final class Executor {
      * Done before the commit lock, so tasks that finish together do not wait on each other.
      */
     private static Committer.Pending prepare(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis,
-                                             Path workDir) throws IOException {
+                                             Path workDir, List<String> problems) throws IOException {
         Map<String, String> outputs = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(staging)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
@@ -405,7 +456,8 @@ public final class Executor {
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis);
+        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis,
+                problems);
         return new Committer.Pending(stamp, staging, workDir);
     }
 

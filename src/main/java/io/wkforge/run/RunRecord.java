@@ -23,6 +23,7 @@ public final class RunRecord {
     private final Map<String, Object> data = new LinkedHashMap<>();
     private final List<Object> tasks = new ArrayList<>();
     private final List<Object> warnings = new ArrayList<>();
+    private final List<Object> failures = new ArrayList<>();
     private final String id;
     private final List<String> args;
     private final Instant startedAt;
@@ -162,6 +163,19 @@ public final class RunRecord {
 
     public synchronized void warning(String taskId, String message) {
         warnings.add(taskId + ": " + message);
+    }
+
+    /** Why the run failed, beyond its failed tasks (a stage's verdict on its tasks' problems). */
+    public synchronized void failure(String message) {
+        failures.add(message);
+        data.put("failures", failures);
+        // "frames: 2 videos cannot be decoded ...": the report shows it as that stage's failure
+        int colon = message.indexOf(": ");
+        io.wkforge.lang.schema.StageId stage = colon < 0 ? null : io.wkforge.lang.schema.StageId.parse(message.substring(0, colon));
+        if (stage != null) {
+            outcomes.add(new RunSoFar.TaskOutcome(stage.id(), stage, "failed", 0, message.substring(colon + 2).lines().findFirst().orElse(""),
+                    null, 0));
+        }
     }
 
     public synchronized void finish(String status, int exitCode) {
