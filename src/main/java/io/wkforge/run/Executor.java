@@ -175,69 +175,92 @@ public final class Executor {
 
     private Result walk(Options options, RunRecord record, Committer committer, Path staging) throws IOException {
         Planner planner = new Planner(recipe, store, registry, options.forced()).withUnavailable(registry.unavailable(recipe));
-        int ran = 0;
-        int cached = 0;
+        for (StageId stage : options.stages()) {
+            if (registry.has(stage)) record.stageTools(stage, registry.componentsOf(stage));
+        }
+        Counts counts = new Counts();
         for (StageId stage : options.stages()) {
             if (stopping) break;
-            List<TaskSpec> tasks = planner.tasksOf(stage);
-            String skip = planner.skipReason(stage);
-            if (skip != null) {
-                for (TaskSpec t : tasks) record.task(t.id(), "skipped", null, 0, skip);
-                listener.stageSkipped(stage, skip);
+            List<Failure> failures = walkStage(stage, options, planner, record, committer, staging, counts);
+            if (failures == null) break; // interrupted
+            if (!failures.isEmpty()) {
+                // the report is still written, so the failure can be seen with everything else
+                if (stage != StageId.REPORT && options.stages().contains(StageId.REPORT) && !stopping) {
+                    walkStage(StageId.REPORT, options, planner, record, committer, staging, counts);
+                }
+                boolean gate = failures.stream().anyMatch(Failure::gate);
+                Outcome outcome = gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
+                if (!end(record, gate ? "gate_failed" : "failed", gate ? 4 : 3)) break;
+                return new Result(outcome, failures.stream().map(Failure::text).toList(), record.file(), counts.ran, counts.cached);
+            }
+            record.save(); // a killed run's record shows how far it got
+        }
+        if (!stopping && end(record, "ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), counts.ran, counts.cached);
+        return new Result(Outcome.INTERRUPTED, List.of(), record.file(), counts.ran, counts.cached);
+    }
+
+    /** Tasks committed and tasks found cached so far in a run. */
+    private static final class Counts {
+        int ran;
+        int cached;
+    }
+
+    /**
+     * Runs the stale tasks of one stage (all of them for a stage that runs every time) and
+     * commits each; returns the failures (empty when all went well), or null when interrupted.
+     */
+    private List<Failure> walkStage(StageId stage, Options options, Planner planner, RunRecord record, Committer committer,
+                                    Path staging, Counts counts) throws IOException {
+        List<TaskSpec> tasks = planner.tasksOf(stage);
+        String skip = planner.skipReason(stage);
+        if (skip != null) {
+            for (TaskSpec t : tasks) record.task(t.id(), "skipped", null, 0, skip);
+            listener.stageSkipped(stage, skip);
+            return List.of();
+        }
+        Map<StageId, String> upstream = new EnumMap<>(StageId.class);
+        for (StageId up : Planner.upstreamOf(stage)) upstream.put(up, planner.readHash(stage, up));
+        List<TaskSpec> toRun = new ArrayList<>();
+        Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
+        for (TaskSpec t : tasks) {
+            Stamp s = store.stamp(t.id());
+            if (s == null || options.forced().contains(stage) || Planner.runsEveryRun(stage)) {
+                // runs anyway: its key (which may hash a large input) is worked out while it runs
+                comps.put(t.id(), () -> planner.components(t, upstream));
+                toRun.add(t);
                 continue;
             }
-            Map<StageId, String> upstream = new EnumMap<>(StageId.class);
-            for (StageId up : Planner.upstreamOf(stage)) upstream.put(up, planner.readHash(stage, up));
-            List<TaskSpec> toRun = new ArrayList<>();
-            Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
-            for (TaskSpec t : tasks) {
-                Stamp s = store.stamp(t.id());
-                if (s == null || options.forced().contains(stage)) {
-                    // runs anyway: its key (which may hash a large input) is worked out while it runs
-                    comps.put(t.id(), () -> planner.components(t, upstream));
-                    toRun.add(t);
-                    continue;
-                }
-                Map<String, String> c = planner.components(t, upstream);
-                comps.put(t.id(), () -> c);
-                if (s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)) {
-                    cached++;
-                    record.task(t.id(), "cached", s.key(), 0, null);
-                } else {
-                    toRun.add(t);
-                }
-            }
-            listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
-            if (!toRun.isEmpty()) {
-                StageRunner runner = registry.get(stage);
-                if (runner == null) {
-                    throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
-                }
-                TaskRun run = new TaskRun(runner, planner, comps, record, committer, staging);
-                List<Failure> failures = run.all(toRun, options.threads());
-                ran += run.committed();
-                if (stopping) break;
-                if (!failures.isEmpty()) {
-                    boolean gate = failures.stream().anyMatch(Failure::gate);
-                    Outcome outcome = gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
-                    if (!end(record, gate ? "gate_failed" : "failed", gate ? 4 : 3)) break;
-                    return new Result(outcome, failures.stream().map(Failure::text).toList(), record.file(), ran, cached);
-                }
-            }
-            Failure verdict = judge(stage, tasks, record);
-            if (verdict != null) {
-                record.failure(verdict.text());
-                if (!end(record, verdict.gate() ? "gate_failed" : "failed", verdict.gate() ? 4 : 3)) break;
-                return new Result(verdict.gate() ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED, List.of(verdict.text()),
-                        record.file(), ran, cached);
-            }
-            synchronized (commitLock) {
-                if (closed) break;
-                prune(stage, tasks);
+            Map<String, String> c = planner.components(t, upstream);
+            comps.put(t.id(), () -> c);
+            if (s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)) {
+                counts.cached++;
+                record.cached(t.id(), s.key(), s.finishedAt(), s.durationMs());
+            } else {
+                toRun.add(t);
             }
         }
-        if (!stopping && end(record, "ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), ran, cached);
-        return new Result(Outcome.INTERRUPTED, List.of(), record.file(), ran, cached);
+        listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
+        if (!toRun.isEmpty()) {
+            StageRunner runner = registry.get(stage);
+            if (runner == null) {
+                throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
+            }
+            TaskRun run = new TaskRun(runner, planner, comps, record, committer, staging);
+            List<Failure> failures = run.all(toRun, options.threads());
+            counts.ran += run.committed();
+            if (stopping) return null;
+            if (!failures.isEmpty()) return failures;
+        }
+        Failure verdict = judge(stage, tasks, record);
+        if (verdict != null) {
+            record.failure(verdict.text());
+            return List.of(verdict);
+        }
+        synchronized (commitLock) {
+            if (closed) return null;
+            prune(stage, tasks);
+        }
+        return List.of();
     }
 
     /** Records how the run ended, unless an interrupt got there first; false in that case. */

@@ -167,4 +167,9 @@ final class RunningTask implements TaskContext {
     synchronized List<String> problems() {
         return List.copyOf(problems);
     }
+
+    @Override
+    public RunSoFar thisRun() {
+        return record.soFar();
+    }
 }

@@ -86,4 +86,13 @@ public interface TaskContext {
 
     /** Threads this task may use for its own parallel work. */
     int threads();
+
+    /**
+     * The run this task belongs to, as far as it has got: what ran, what came from the cache, what
+     * was skipped and why. For stages that report on the run ({@code report}); others have no
+     * business with it, since it is not part of any key.
+     */
+    default RunSoFar thisRun() {
+        return RunSoFar.NONE;
+    }
 }
