@@ -32,7 +32,7 @@ syntax keyword recipeClassKeyword videos background contained
 syntax region recipeBlockClasses matchgroup=recipeBlockName start=/\<classes\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeClassId,recipeClassNature,recipeClassName,recipeClassKeyword fold
 
 " block frames
-syntax match recipeSettingFrames /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(fps\|format\|stream_fps\|on_error\)\>/ contained
+syntax match recipeSettingFrames /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(fps\|format\|quality\|stream_fps\|on_error\)\>/ contained
 highlight default link recipeSettingFrames recipeSetting
 syntax keyword recipeEnumFrames png jpg fail skip contained
 highlight default link recipeEnumFrames recipeEnum

@@ -6,8 +6,6 @@ import io.wkforge.plan.Layout;
 import io.wkforge.plan.Plan;
 import io.wkforge.plan.Planner;
 import io.wkforge.run.Executor;
-import io.wkforge.run.RunLock;
-import io.wkforge.run.RunRecord;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StampStore;
 import java.io.IOException;
@@ -41,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         Set<StageId> forced = options.forcedStages();
         StageRegistry registry = StageRegistry.discover();
         registry.warmUpInBackground(selected); // native libraries load while the recipe is checked
-        RunRecord.warmUpInBackground();
+        io.wkforge.run.RunRecord.warmUpInBackground();
         CheckResult r = RecipeLoader.check(options.file, options.sets, true);
         if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
@@ -62,52 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
-        ConsoleListener listener = new ConsoleListener(console, err);
-        Executor executor = new Executor(r.recipe(), store, registry, listener);
-        // Ctrl-C or a kill: no task starts any more, a commit in flight finishes, the record says so.
-        Thread onInterrupt = new Thread(() -> {
-            executor.interrupt();
-            err.println("wkforge: interrupted: finished tasks stay committed; `wkforge run` again goes on from there");
-            err.flush();
-        }, "wkforge-interrupted");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        Executor.Result result;
-        try {
-            result = executor.run(new Executor.Options(selected, forced, threadCount, waitForLock), record);
-        } catch (RunLock.Busy e) {
-            throw new UserError(e.getMessage());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it records the interruption
-            }
-        }
-        List<String> skipped = listener.skipped();
-        console.printf("%s: %d task%s ran, %d cached%s; record: %s%n", outcomeWord(result.outcome()), result.ran(),
-                result.ran() == 1 ? "" : "s", result.cached(),
-                skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped) + " (see above)",
-                layout.outDir().relativize(result.runRecord()));
-        console.flush();
-        return switch (result.outcome()) {
-            case OK -> ExitCodes.OK;
-            case INTERRUPTED -> ExitCodes.INTERRUPTED;
-            case GATE_FAILED, STAGE_FAILED -> {
-                boolean gate = result.outcome() == Executor.Outcome.GATE_FAILED;
-                err.println("wkforge: error: " + (gate ? "an accuracy gate failed" : "a stage failed") + ":");
-                for (String f : result.failures()) err.println("  " + f);
-                yield gate ? ExitCodes.GATE_FAILED : ExitCodes.STAGE_FAILED;
-            }
-        };
-    }
-
-    private static String outcomeWord(Executor.Outcome o) {
-        return switch (o) {
-            case OK -> "ok";
-            case INTERRUPTED -> "interrupted";
-            default -> "failed";
-        };
+        return RunSession.run(r, layout, store, registry, selected, forced, threadCount, waitForLock, args, console, err).exitCode();
     }
 
     /** A stage this build cannot run is refused by name before anything runs; it is never faked. */

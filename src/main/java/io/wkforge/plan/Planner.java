@@ -46,6 +46,14 @@ public final class Planner {
         return stage == StageId.REPORT ? List.of() : upstreamOf(stage);
     }
 
+    /**
+     * Stages that run in every run that reaches them, whatever their key says: {@code report}
+     * describes the run it is part of (what ran, what came from the cache, how long it took).
+     */
+    public static boolean runsEveryRun(StageId stage) {
+        return stage == StageId.REPORT;
+    }
+
     private final EffectiveRecipe recipe;
     private final PreviousRuns previous;
     private final StageTools tools;
@@ -197,6 +205,7 @@ public final class Planner {
         }
         List<String> reasons = new ArrayList<>();
         if (forced.contains(t.stage())) reasons.add("forced with --force " + t.stage().id());
+        if (runsEveryRun(t.stage())) return new TaskPlan(t, true, List.of("always: it reports on this run"));
         Stamp stamp = previous.stamp(t.id());
         if (stamp == null) {
             // the key is not needed to decide, and hashing a new video can wait until it is extracted

@@ -72,14 +72,17 @@ public final class StageReads {
         t.put(StageId.DEPLOY, reads(
                 StageId.TRAIN, files("model/model.json"),
                 StageId.WK, files("nnie/*.wk")));
+        // the report shows each stage's summary files, a few pictures of the dataset and of what clean
+        // dropped, and links to the stages' own pages; it runs in every run (Planner.runsEveryRun)
         t.put(StageId.REPORT, reads(
-                StageId.CLEAN, files("clean/report.json"),
-                StageId.SPLIT, files("dataset/summary.json", "dataset/classes.txt"),
+                StageId.CLEAN, files("clean/report.json", "clean/report.html", "clean/thumbs/*"),
+                StageId.SPLIT, files("dataset/**"),
                 StageId.TRAIN, files("model/**"),
-                StageId.EXPORT, files("caffe/export.json", "caffe/graph.html"),
+                StageId.EXPORT, files("caffe/*"),
                 StageId.VERIFY, files("caffe/verify.json"),
                 StageId.QUANTIZE, files("nnie/**"),
-                StageId.WK, files("nnie/*.wk", "nnie/mapper.log")));
+                StageId.WK, files("nnie/*.wk", "nnie/mapper.log"),
+                StageId.DEPLOY, files("deploy/deploy.json")));
         return t;
     }
 

@@ -1,6 +1,7 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Hashing;
 import io.wkforge.plan.Layout;
@@ -174,62 +175,92 @@ public final class Executor {
 
     private Result walk(Options options, RunRecord record, Committer committer, Path staging) throws IOException {
         Planner planner = new Planner(recipe, store, registry, options.forced()).withUnavailable(registry.unavailable(recipe));
-        int ran = 0;
-        int cached = 0;
+        for (StageId stage : options.stages()) {
+            if (registry.has(stage)) record.stageTools(stage, registry.componentsOf(stage));
+        }
+        Counts counts = new Counts();
         for (StageId stage : options.stages()) {
             if (stopping) break;
-            List<TaskSpec> tasks = planner.tasksOf(stage);
-            String skip = planner.skipReason(stage);
-            if (skip != null) {
-                for (TaskSpec t : tasks) record.task(t.id(), "skipped", null, 0, skip);
-                listener.stageSkipped(stage, skip);
+            List<Failure> failures = walkStage(stage, options, planner, record, committer, staging, counts);
+            if (failures == null) break; // interrupted
+            if (!failures.isEmpty()) {
+                // the report is still written, so the failure can be seen with everything else
+                if (stage != StageId.REPORT && options.stages().contains(StageId.REPORT) && !stopping) {
+                    walkStage(StageId.REPORT, options, planner, record, committer, staging, counts);
+                }
+                boolean gate = failures.stream().anyMatch(Failure::gate);
+                Outcome outcome = gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
+                if (!end(record, gate ? "gate_failed" : "failed", gate ? 4 : 3)) break;
+                return new Result(outcome, failures.stream().map(Failure::text).toList(), record.file(), counts.ran, counts.cached);
+            }
+            record.save(); // a killed run's record shows how far it got
+        }
+        if (!stopping && end(record, "ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), counts.ran, counts.cached);
+        return new Result(Outcome.INTERRUPTED, List.of(), record.file(), counts.ran, counts.cached);
+    }
+
+    /** Tasks committed and tasks found cached so far in a run. */
+    private static final class Counts {
+        int ran;
+        int cached;
+    }
+
+    /**
+     * Runs the stale tasks of one stage (all of them for a stage that runs every time) and
+     * commits each; returns the failures (empty when all went well), or null when interrupted.
+     */
+    private List<Failure> walkStage(StageId stage, Options options, Planner planner, RunRecord record, Committer committer,
+                                    Path staging, Counts counts) throws IOException {
+        List<TaskSpec> tasks = planner.tasksOf(stage);
+        String skip = planner.skipReason(stage);
+        if (skip != null) {
+            for (TaskSpec t : tasks) record.task(t.id(), "skipped", null, 0, skip);
+            listener.stageSkipped(stage, skip);
+            return List.of();
+        }
+        Map<StageId, String> upstream = new EnumMap<>(StageId.class);
+        for (StageId up : Planner.upstreamOf(stage)) upstream.put(up, planner.readHash(stage, up));
+        List<TaskSpec> toRun = new ArrayList<>();
+        Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
+        for (TaskSpec t : tasks) {
+            Stamp s = store.stamp(t.id());
+            if (s == null || options.forced().contains(stage) || Planner.runsEveryRun(stage)) {
+                // runs anyway: its key (which may hash a large input) is worked out while it runs
+                comps.put(t.id(), () -> planner.components(t, upstream));
+                toRun.add(t);
                 continue;
             }
-            Map<StageId, String> upstream = new EnumMap<>(StageId.class);
-            for (StageId up : Planner.upstreamOf(stage)) upstream.put(up, planner.readHash(stage, up));
-            List<TaskSpec> toRun = new ArrayList<>();
-            Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
-            for (TaskSpec t : tasks) {
-                Stamp s = store.stamp(t.id());
-                if (s == null || options.forced().contains(stage)) {
-                    // runs anyway: its key (which may hash a large input) is worked out while it runs
-                    comps.put(t.id(), () -> planner.components(t, upstream));
-                    toRun.add(t);
-                    continue;
-                }
-                Map<String, String> c = planner.components(t, upstream);
-                comps.put(t.id(), () -> c);
-                if (s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)) {
-                    cached++;
-                    record.task(t.id(), "cached", s.key(), 0, null);
-                } else {
-                    toRun.add(t);
-                }
-            }
-            listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
-            if (!toRun.isEmpty()) {
-                StageRunner runner = registry.get(stage);
-                if (runner == null) {
-                    throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
-                }
-                TaskRun run = new TaskRun(runner, planner, comps, record, committer, staging);
-                List<Failure> failures = run.all(toRun, options.threads());
-                ran += run.committed();
-                if (stopping) break;
-                if (!failures.isEmpty()) {
-                    boolean gate = failures.stream().anyMatch(Failure::gate);
-                    Outcome outcome = gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
-                    if (!end(record, gate ? "gate_failed" : "failed", gate ? 4 : 3)) break;
-                    return new Result(outcome, failures.stream().map(Failure::text).toList(), record.file(), ran, cached);
-                }
-            }
-            synchronized (commitLock) {
-                if (closed) break;
-                prune(stage, tasks);
+            Map<String, String> c = planner.components(t, upstream);
+            comps.put(t.id(), () -> c);
+            if (s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)) {
+                counts.cached++;
+                record.cached(t.id(), s.key(), s.finishedAt(), s.durationMs());
+            } else {
+                toRun.add(t);
             }
         }
-        if (!stopping && end(record, "ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), ran, cached);
-        return new Result(Outcome.INTERRUPTED, List.of(), record.file(), ran, cached);
+        listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
+        if (!toRun.isEmpty()) {
+            StageRunner runner = registry.get(stage);
+            if (runner == null) {
+                throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
+            }
+            TaskRun run = new TaskRun(runner, planner, comps, record, committer, staging);
+            List<Failure> failures = run.all(toRun, options.threads());
+            counts.ran += run.committed();
+            if (stopping) return null;
+            if (!failures.isEmpty()) return failures;
+        }
+        Failure verdict = judge(stage, tasks, record);
+        if (verdict != null) {
+            record.failure(verdict.text());
+            return List.of(verdict);
+        }
+        synchronized (commitLock) {
+            if (closed) return null;
+            prune(stage, tasks);
+        }
+        return List.of();
     }
 
     /** Records how the run ended, unless an interrupt got there first; false in that case. */
@@ -245,6 +276,50 @@ public final class Executor {
 
     /** A failed task, as the user will read it; {@code gate} when an accuracy gate failed. */
     private record Failure(String text, boolean gate) {}
+
+    /**
+     * The stage's verdict on the problems its tasks reported (all of them are stamped by now,
+     * whether they ran or were cached); null when the stage passes.
+     */
+    private Failure judge(StageId stage, List<TaskSpec> tasks, RunRecord record) {
+        List<StageVerdict.Problem> problems = new ArrayList<>();
+        for (TaskSpec t : tasks) {
+            Stamp s = store.stamp(t.id());
+            if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
+        }
+        StageRunner runner = registry.get(stage);
+        if (problems.isEmpty() || runner == null) return null;
+        Map<String, String> allowed = recipe.verdictSettingsOf(stage);
+        StageVerdict verdict = new StageVerdict() {
+            @Override
+            public List<Problem> problems() {
+                return List.copyOf(problems);
+            }
+
+            @Override
+            public Setting setting(String qualifiedName) {
+                if (!allowed.containsKey(qualifiedName)) {
+                    throw new IllegalStateException("the verdict of stage " + stage.id() + " read setting " + qualifiedName
+                            + ", which the schema does not declare as its verdict setting");
+                }
+                return recipe.setting(qualifiedName);
+            }
+
+            @Override
+            public void warn(TaskSpec task, String message) {
+                record.warning(task.id(), message);
+                listener.warning(task, message);
+            }
+        };
+        try {
+            runner.judge(verdict);
+            return null;
+        } catch (StageException e) {
+            StringBuilder sb = new StringBuilder(stage.id()).append(": ").append(e.getMessage());
+            for (String d : e.details()) sb.append("\n    ").append(d);
+            return new Failure(sb.toString(), e.isGate());
+        }
+    }
 
     /** The tasks of one stage that must run: started (in parallel where the stage allows), each committed on success. */
     private final class TaskRun {
@@ -319,8 +394,9 @@ public final class Executor {
             try {
                 InputSnapshot inputs = InputSnapshot.of(t.inputs());
                 Files.createDirectories(taskStaging);
-                runner.run(new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
-                        keyComponents, workDirOf(t)));
+                RunningTask ctx = new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
+                        keyComponents, workDirOf(t));
+                runner.run(ctx);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Map<String, String> components = keyComponents.join();
                 String changed = inputs.changed(t.inputs());
@@ -328,7 +404,7 @@ public final class Executor {
                     throw new StageException("the input " + changed + " changed while it was being read; run again once it is complete");
                 }
                 String key = Hashing.ofComponents(components);
-                Committer.Pending pending = prepare(t, taskStaging, key, components, millis, workDirOf(t));
+                Committer.Pending pending = prepare(t, taskStaging, key, components, millis, workDirOf(t), ctx.problems());
                 synchronized (commitLock) {
                     if (closed) return null; // interrupted: not committed, the next run does it again
                     committer.commit(pending);
@@ -369,7 +445,7 @@ public final class Executor {
      * Done before the commit lock, so tasks that finish together do not wait on each other.
      */
     private static Committer.Pending prepare(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis,
-                                             Path workDir) throws IOException {
+                                             Path workDir, List<String> problems) throws IOException {
         Map<String, String> outputs = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(staging)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
@@ -380,7 +456,8 @@ public final class Executor {
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis);
+        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis,
+                problems);
         return new Committer.Pending(stamp, staging, workDir);
     }
 

@@ -36,6 +36,7 @@ final class RunningTask implements TaskContext {
     private final RunRecord record;
     private final CompletableFuture<Map<String, String>> keyComponents;
     private final Path workDir;
+    private final List<String> problems = new ArrayList<>();
 
     RunningTask(TaskSpec task, Path staging, int threads, EffectiveRecipe recipe, Layout layout, Planner planner,
                 RunListener listener, RunRecord record, CompletableFuture<Map<String, String>> keyComponents, Path workDir) {
@@ -155,5 +156,20 @@ final class RunningTask implements TaskContext {
     public void warn(String message) {
         record.warning(task.id(), message);
         listener.warning(task, message);
+    }
+
+    @Override
+    public synchronized void problem(String message) {
+        problems.add(message);
+    }
+
+    /** What the task reported with {@link #problem}, for its stamp. */
+    synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public RunSoFar thisRun() {
+        return record.soFar();
     }
 }

@@ -6,7 +6,10 @@ import io.wkforge.lang.schema.StageId;
  * The implementation of one stage. {@link #run} executes one task: it reads its settings, its
  * input and the upstream outputs it declares ({@code io.wkforge.plan.StageReads}) through the
  * context, and writes every output under {@link TaskContext#staging()}; the executor moves them
- * into place and stamps the task only when {@code run} returns normally.
+ * into place and stamps the task only when {@code run} returns normally. A problem with the
+ * task's input that still leaves something worth keeping is reported with
+ * {@link TaskContext#problem} rather than thrown, and {@link #judge} decides after all tasks what
+ * it means for the run.
  */
 public interface StageRunner {
     StageId stage();
@@ -43,6 +46,18 @@ public interface StageRunner {
     /** Whether the tasks of this stage may run at the same time (per-video work, say). */
     default boolean parallelTasks() {
         return false;
+    }
+
+    /**
+     * Decides, once every task of the stage ran or was found cached, what the problems they
+     * reported ({@link TaskContext#problem}) mean for the run: fail the stage (throw), or let it
+     * pass, turning them into warnings. Called on every run, so a cached task's problems are
+     * judged again under the current verdict settings. The default fails on any problem.
+     */
+    default void judge(StageVerdict verdict) throws StageException {
+        if (verdict.problems().isEmpty()) return;
+        java.util.List<String> lines = verdict.problems().stream().map(p -> p.task().id() + ": " + p.message()).toList();
+        throw new StageException(lines.size() + " task" + (lines.size() == 1 ? "" : "s") + " reported a problem", lines);
     }
 
     /*

@@ -88,7 +88,13 @@ public final class StampStore implements PreviousRuns {
         if (m == null || !(m.get("task") instanceof String task)) return null;
         return new Stamp(task, (String) m.get("key"), strings(m.get("components")), strings(m.get("outputs")),
                 (String) m.get("output_hash"), String.valueOf(m.get("finished_at")),
-                ((Number) m.getOrDefault("duration_ms", 0)).longValue());
+                ((Number) m.getOrDefault("duration_ms", 0)).longValue(), list(m.get("problems")));
+    }
+
+    private static List<String> list(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) l.forEach(v -> out.add(String.valueOf(v)));
+        return out;
     }
 
     static Map<String, Object> toMap(Stamp s) {
@@ -100,6 +106,7 @@ public final class StampStore implements PreviousRuns {
         m.put("output_hash", s.outputHash());
         m.put("components", new LinkedHashMap<>(s.components()));
         m.put("outputs", new LinkedHashMap<>(s.outputs()));
+        if (!s.problems().isEmpty()) m.put("problems", new ArrayList<>(s.problems()));
         return m;
     }
 

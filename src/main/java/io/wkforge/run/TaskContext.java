@@ -73,9 +73,26 @@ public interface TaskContext {
     /** A problem worth telling the user that does not fail the task; kept in the run record. */
     void warn(String message);
 
+    /**
+     * A problem with this task's input (a damaged video, say) that still leaves outputs worth
+     * committing. The task commits as usual; the problem is kept in its stamp and judged, with
+     * the other tasks' problems, by {@link StageRunner#judge} after the stage's tasks, so a
+     * setting that only decides what problems mean need not be in the task's key.
+     */
+    void problem(String message);
+
     /** A result worth showing as the run goes (a count table, say); may span several lines. */
     void note(String message);
 
     /** Threads this task may use for its own parallel work. */
     int threads();
+
+    /**
+     * The run this task belongs to, as far as it has got: what ran, what came from the cache, what
+     * was skipped and why. For stages that report on the run ({@code report}); others have no
+     * business with it, since it is not part of any key.
+     */
+    default RunSoFar thisRun() {
+        return RunSoFar.NONE;
+    }
 }

@@ -97,6 +97,12 @@ class LayeringTest {
     }
 
     @Test
+    void theDemoGeneratorKnowsNoStageAndNoEngine() throws IOException {
+        assertEquals(List.of(), violations("demo", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
+                "io.wkforge.stages", "io.wkforge.lsp", "ai.djl")));
+    }
+
+    @Test
     void theLanguageServerUsesTheFrontEndOnly() throws IOException {
         assertEquals(List.of(), violations("lsp", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
                 "io.wkforge.stages", "org.bytedeco", "ai.djl")));

@@ -37,7 +37,12 @@ class ExecutorTest {
 
     final List<String> ran = Collections.synchronizedList(new ArrayList<>());
     String failOn;
+    String problemOn;
     boolean crashOn;
+    /** When set, the fake frames stage judges like the real one: on_error skip turns problems into warnings. */
+    boolean judgeByOnError;
+    String verdictReads = "frames.on_error";
+    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     boolean touchVideoWhileRunning;
 
     final class FakeFrames implements StageRunner {
@@ -48,6 +53,7 @@ class ExecutorTest {
             ran.add(ctx.task().id());
             String stem = ctx.task().videoStem();
             if (stem.equals(failOn)) throw new StageException(ctx.task().video() + ": not a video", List.of("detail line"));
+            if (stem.equals(problemOn)) ctx.problem(stem + " is damaged");
             try {
                 Path out = ctx.stagingDir(StageId.FRAMES).resolve(ctx.task().classDef().folderName()).resolve(stem + ".txt");
                 Files.createDirectories(out.getParent());
@@ -58,6 +64,16 @@ class ExecutorTest {
             } catch (IOException e) {
                 throw new StageException("io: " + e.getMessage());
             }
+        }
+
+        @Override
+        public void judge(StageVerdict verdict) throws StageException {
+            if (!judgeByOnError) {
+                StageRunner.super.judge(verdict);
+                return;
+            }
+            if (!"skip".equals(verdict.setting(verdictReads).asString())) StageRunner.super.judge(verdict);
+            else for (StageVerdict.Problem p : verdict.problems()) verdict.warn(p.task(), p.message());
         }
     }
 
@@ -110,8 +126,15 @@ class ExecutorTest {
     private Executor.Result run(Set<StageId> forced, String... sets) throws IOException {
         EffectiveRecipe r = recipe(sets);
         Layout layout = Layout.forRecipe(r, null);
-        Executor ex = new Executor(r, layout, registry(), RunListener.SILENT);
+        RunListener listener = new RunListener() {
+            @Override
+            public void warning(io.wkforge.plan.TaskSpec task, String message) {
+                warnings.add(task.id() + ": " + message);
+            }
+        };
+        Executor ex = new Executor(r, layout, registry(), listener);
         ran.clear();
+        warnings.clear();
         return ex.run(new Executor.Options(List.of(StageId.FRAMES, StageId.CLEAN), forced, 2),
                 new RunRecord(layout.runsDir(), r, "test", List.of()));
     }
@@ -337,5 +360,57 @@ class ExecutorTest {
         assertNull(new StampStore(Layout.forRecipe(recipe(), null)).stamp("clean"));
         run();
         assertEquals(List.of("clean"), ran);
+    }
+
+    @Test
+    void aReportedProblemCommitsTheTaskAndTheDefaultVerdictFailsTheStage() throws IOException {
+        problemOn = "b";
+        Executor.Result r = run();
+        assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
+        assertEquals(List.of("frames: 1 task reported a problem\n    frames/01_scene_thing/b: b is damaged"), r.failures());
+        assertTrue(Files.exists(out("frames/01_scene_thing/b.txt")), "what the task produced is committed");
+        assertFalse(ran.contains("clean"), "later stages do not run");
+        assertTrue(Files.readString(r.runRecord()).contains("b is damaged"), "the run record says why");
+
+        // the problem lives in the task's stamp: a cached task is judged again
+        Executor.Result again = run();
+        assertEquals(0, again.ran());
+        assertEquals(Executor.Outcome.STAGE_FAILED, again.outcome());
+        assertEquals(r.failures(), again.failures());
+    }
+
+    @Test
+    void aVerdictSettingChangesTheVerdictWithoutRerunningTasks() throws IOException {
+        problemOn = "b";
+        judgeByOnError = true;
+        assertEquals(Executor.Outcome.STAGE_FAILED, run().outcome());
+        Executor.Result skip = run("frames.on_error=skip");
+        assertEquals(Executor.Outcome.OK, skip.outcome(), String.valueOf(skip.failures()));
+        assertEquals(List.of("clean"), ran, "no frames task re-ran: on_error is in no task's key");
+        assertEquals(List.of("frames/01_scene_thing/b: b is damaged"), warnings);
+        assertFalse(plan("frames.on_error=fail").stageWillRun(StageId.FRAMES));
+    }
+
+    @Test
+    void aVerdictMayReadOnlyItsVerdictSettings() {
+        problemOn = "b";
+        judgeByOnError = true;
+        verdictReads = "frames.fps";
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::run);
+        assertTrue(e.getMessage().contains("frames.fps"), e.getMessage());
+    }
+
+    @Test
+    void aTaskMayNotReadAVerdictSetting() {
+        StageRunner reader = new StageRunner() {
+            public StageId stage() { return StageId.FRAMES; }
+            public void run(TaskContext ctx) { ctx.setting("frames.on_error"); }
+        };
+        EffectiveRecipe r = recipe();
+        Layout layout = Layout.forRecipe(r, null);
+        Executor ex = new Executor(r, layout, new StageRegistry().register(reader), RunListener.SILENT);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ex.run(
+                new Executor.Options(List.of(StageId.FRAMES), Set.of(), 1), new RunRecord(layout.runsDir(), r, "1", List.of())));
+        assertTrue(e.getMessage().contains("frames.on_error"), e.getMessage());
     }
 }

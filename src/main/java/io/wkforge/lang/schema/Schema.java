@@ -61,12 +61,14 @@ public final class Schema {
                     .number("0", true, "120", false).unit("frames/s").byDefault("1").done()
                 .setting("format", "Image format of extracted frames.", FRAMES)
                     .oneOf(c("png", "lossless, larger files"), c("jpg", "smaller files, lossy")).byDefault("png").done()
+                .setting("quality", "JPEG quality of extracted frames (higher: larger files, fewer artefacts).", FRAMES)
+                    .integer(1, 100).onlyWhen("format", "jpg").byDefault("95").done()
                 .setting("stream_fps", "Frame rate of raw .h264/.h265 streams, which carry no timestamps.", FRAMES)
                     .number("0", true, "240", false).unit("frames/s").byDefault("30").done()
-                .setting("on_error", "What a video that cannot be decoded does to the run.", FRAMES)
-                    .oneOf(c("fail", "extract the good videos, then fail the stage listing every bad file"),
-                           c("skip", "warn about bad videos and go on without them"))
-                    .byDefault("fail").done()
+                .setting("on_error", "What a video that does not decode cleanly does to the run (its clean frames are kept either way).", FRAMES)
+                    .oneOf(c("fail", "extract every video, then fail the stage listing every bad file"),
+                           c("skip", "warn about bad videos and go on with the frames that decoded cleanly"))
+                    .judgesTasks().byDefault("fail").done()
                 .end();
 
         s.block("clean", "Dropping frames that would hurt training: duplicates, blur, near-uniform frames.")
