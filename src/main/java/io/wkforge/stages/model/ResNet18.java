@@ -108,26 +108,51 @@ public final class ResNet18 extends AbstractBlock {
         return Parameter.Type.GAMMA; // a BatchNorm's weight
     }
 
-    /** Input NCHW float32 (normalised), output the logits (N, classes). */
+    /**
+     * Input NCHW float32 (normalised), output the logits (N, classes). Each intermediate array is
+     * closed as soon as the next layer has read it: autograd keeps its own references to what the
+     * backward pass needs, so this frees the rest at once (as Python's reference counting does
+     * for torchvision) instead of at the end of the step, which keeps peak memory and allocator
+     * churn down.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        Device device = x.getDevice();
+        NDArray input = inputs.singletonOrThrow();
+        Device device = input.getDevice();
         Values v = name -> store.getValue(byName.get(name), device, training);
-        ResNet18Layout.Conv stem = ResNet18Layout.stem();
-        x = conv(x, v, stem);
-        x = Activation.relu(batchNorm(x, v, "bn1", training));
-        x = Pool.maxPool2d(x, new Shape(ResNet18Layout.STEM_POOL_KERNEL, ResNet18Layout.STEM_POOL_KERNEL),
+        NDArray x = conv(input, v, ResNet18Layout.stem());
+        x = then(x, batchNorm(x, v, "bn1", training));
+        x = then(x, Activation.relu(x));
+        x = then(x, Pool.maxPool2d(x, new Shape(ResNet18Layout.STEM_POOL_KERNEL, ResNet18Layout.STEM_POOL_KERNEL),
                 new Shape(ResNet18Layout.STEM_POOL_STRIDE, ResNet18Layout.STEM_POOL_STRIDE),
-                new Shape(ResNet18Layout.STEM_POOL_PAD, ResNet18Layout.STEM_POOL_PAD), ResNet18Layout.STEM_POOL_CEIL);
+                new Shape(ResNet18Layout.STEM_POOL_PAD, ResNet18Layout.STEM_POOL_PAD), ResNet18Layout.STEM_POOL_CEIL));
         for (ResNet18Layout.BasicBlock b : ResNet18Layout.blocks()) {
-            NDArray out = Activation.relu(batchNorm(conv(x, v, b.conv1()), v, b.bn1(), training));
-            out = batchNorm(conv(out, v, b.conv2()), v, b.bn2(), training);
-            NDArray shortcut = b.downsample() == null ? x : batchNorm(conv(x, v, b.downsample()), v, b.downsampleBn(), training);
-            x = Activation.relu(out.addi(shortcut));
+            NDArray out = conv(x, v, b.conv1());
+            out = then(out, batchNorm(out, v, b.bn1(), training));
+            out = then(out, Activation.relu(out));
+            out = then(out, conv(out, v, b.conv2()));
+            out = then(out, batchNorm(out, v, b.bn2(), training));
+            if (b.downsample() == null) {
+                out.addi(x); // BatchNorm's backward needs its input, not its output: adding in place is safe
+            } else {
+                NDArray shortcut = conv(x, v, b.downsample());
+                shortcut = then(shortcut, batchNorm(shortcut, v, b.downsampleBn(), training));
+                out.addi(shortcut);
+                shortcut.close();
+            }
+            x.close();
+            x = then(out, Activation.relu(out));
         }
-        x = Pool.globalAvgPool2d(x);
-        return Linear.linear(x, v.get("fc.weight"), v.get("fc.bias"));
+        NDArray pooled = then(x, Pool.globalAvgPool2d(x));
+        NDList logits = Linear.linear(pooled, v.get("fc.weight"), v.get("fc.bias"));
+        pooled.close();
+        return logits;
+    }
+
+    /** {@code next}, after closing {@code previous} (which only {@code next} read). */
+    private static NDArray then(NDArray previous, NDArray next) {
+        previous.close();
+        return next;
     }
 
     private interface Values {
