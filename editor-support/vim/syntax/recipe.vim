@@ -72,7 +72,7 @@ highlight default link recipeEnumExport recipeEnum
 syntax region recipeBlockExport matchgroup=recipeBlockName start=/\<export\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingExport,recipeEnumExport,recipeBoolean fold
 
 " block quantize
-syntax match recipeSettingQuantize /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(calibration\|max_top1_drop\|mapper\|net_type\|image_type\|norm_type\|data_scale\|batch_num\|sparse_rate\|compile_mode\|compress_mode\|is_simulation\|is_check_prototxt\|log_level\|instruction_name\|internal_stride\|rgb_order\|gfpq_param_file\|recurrent_tmax\|max_roi_frame_cnt\|roi_coordinate_file\)\>/ contained
+syntax match recipeSettingQuantize /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(calibration\|max_top1_drop\|mapper\|mapper_timeout\|net_type\|image_type\|norm_type\|data_scale\|batch_num\|sparse_rate\|compile_mode\|compress_mode\|is_simulation\|is_check_prototxt\|log_level\|instruction_name\|internal_stride\|rgb_order\|gfpq_param_file\|recurrent_tmax\|max_roi_frame_cnt\|roi_coordinate_file\)\>/ contained
 highlight default link recipeSettingQuantize recipeSetting
 syntax keyword recipeEnumQuantize cnn roi recurrent feature_map u8 yuv420sp yuv422sp none mean_file channel_mean mean_file_data_scale channel_mean_data_scale low_bandwidth high_precision user_specify normal bypass rgb bgr contained
 syntax match recipeEnumQuantize /\%([^{;[:space:]]\s\+\)\@<=\<\%(data_scale\)\>/ contained

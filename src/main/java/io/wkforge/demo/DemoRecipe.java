@@ -69,12 +69,12 @@ public final class DemoRecipe {
                 }
 
                 export caffe {
-                  verify_tolerance 1e-3
+                  verify_tolerance 1e-4  # a faithful export differs by about 1e-6
                 }
 
                 quantize {
                   calibration 20 images
-                  max_top1_drop 10%%  # the accuracy gate: exit 4 if the int8 estimate loses more
+                  max_top1_drop 10%%  # the accuracy gate: exit 4 if the quantization estimate loses more
                 }
 
                 deploy taurus {

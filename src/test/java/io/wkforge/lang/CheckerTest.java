@@ -138,6 +138,45 @@ class CheckerTest {
     }
 
     @Test
+    void aValueThatWouldBreakTheMapperCfgIsRefusedWhereItIsWritten() {
+        CheckResult r = check(CLASSES + "quantize {\n  instruction_name \"resnet\\ninst\"\n  gfpq_param_file \"g[1].bin\"\n}\n");
+        List<Diagnostic> ds = r.diagnostics().stream().filter(d -> d.codeId().equals("E124")).toList();
+        assertEquals(2, ds.size(), r.diagnostics()::toString);
+        assertEquals(6, ds.get(0).line());
+        assertEquals(20, ds.get(0).column());
+        assertTrue(ds.get(0).message().contains("`instruction_name` contains a line break (at character 7)"), ds.get(0).message());
+        assertTrue(ds.get(0).message().contains("[instruction_name] value, one per line"), ds.get(0).message());
+        assertEquals(7, ds.get(1).line());
+        assertTrue(ds.get(1).message().contains("contains a bracket `[`"), ds.get(1).message());
+        assertTrue(r.hasErrors());
+        assertEquals(List.of(), codes(check(CLASSES + "quantize {\n  instruction_name \"resnet_inst\"\n}\n")));
+    }
+
+    @Test
+    void instructionNameIsAFileNameOfUnder120Characters() {
+        Diagnostic d = only(check(CLASSES + "quantize {\n  instruction_name \"out/resnet\"\n}\n"), "E123");
+        assertTrue(d.message().contains("contains a folder"), d.message());
+        d = only(check(CLASSES + "quantize {\n  instruction_name \"" + "x".repeat(120) + "\"\n}\n"), "E123");
+        assertTrue(d.message().contains("is 120 characters long"), d.message());
+    }
+
+    @Test
+    void aMapperChannelOrderOtherThanTheTrainedOneIsAWarning() {
+        CheckResult r = check(CLASSES + "preprocess {\n  channel_order rgb\n}\nquantize {\n  rgb_order bgr\n}\n");
+        Diagnostic d = only(r, "W125");
+        assertFalse(r.hasErrors());
+        assertEquals(9, d.line());
+        assertTrue(d.message().contains("swapped red and blue"), d.message());
+        assertEquals(List.of(), codes(check(CLASSES + "quantize {\n  rgb_order rgb\n}\n")), "rgb is both defaults");
+    }
+
+    @Test
+    void aMeanFileNormalisationIsRefusedSinceTrainingUsesAChannelMean() {
+        Diagnostic d = only(check(CLASSES + "quantize {\n  norm_type mean_file_data_scale\n}\n"), "E123");
+        assertTrue(d.help().contains("norm_type channel_mean_data_scale"), d.help());
+    }
+
+    @Test
     void undefinedParamSuggests() {
         Diagnostic d = only(check(CLASSES + "param epochs = 3\ntrain resnet18 {\n  epochs $epoch\n}\n"), "E130");
         assertEquals("did you mean `epochs`?", d.help());

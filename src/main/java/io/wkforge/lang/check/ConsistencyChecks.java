@@ -21,6 +21,9 @@ final class ConsistencyChecks {
         devicesShape(r, diags);
         deployVia(r, diags);
         normForImageType(r, diags);
+        MapperConfigValues.run(r, diags);
+        mapperChannelOrder(r, diags);
+        meanFileNorm(r, diags);
     }
 
     private static Diagnostic at(Code code, Setting s, String message) {
@@ -132,5 +135,25 @@ final class ConsistencyChecks {
             diags.add(at(Code.INCONSISTENT_SETTINGS, norm, "`image_type feature_map` requires `norm_type none`")
                     .withHelp("nnie_mapper rejects normalisation of feature-map input"));
         }
+    }
+
+    private static void mapperChannelOrder(EffectiveRecipe r, Diagnostics diags) {
+        Setting rgb = r.setting("quantize.rgb_order");
+        Setting trained = r.setting("preprocess.channel_order");
+        if (!rgb.isSet() || !trained.isSet() || rgb.asString().equals(trained.asString())) return;
+        Diagnostic d = at(Code.CHANNEL_ORDER_MISMATCH, rgb, "`rgb_order " + rgb.asString() + "` but the network is trained on "
+                + trained.asString() + " input (preprocess.channel_order): the board would feed it swapped red and blue channels")
+                .withHelp("write `rgb_order " + trained.asString() + "`; quantize's accuracy estimate shows what the swap costs");
+        if (trained.origin().source() != null) d = d.withRelated(trained.origin().source(), trained.origin().span(), "channel_order is set here");
+        diags.add(d);
+    }
+
+    private static void meanFileNorm(EffectiveRecipe r, Diagnostics diags) {
+        Setting norm = r.setting("quantize.norm_type");
+        if (!norm.isSet() || !norm.asString().startsWith("mean_file")) return;
+        diags.add(at(Code.INCONSISTENT_SETTINGS, norm, "`norm_type " + norm.asString() + "` needs a mean image (.binaryproto), and "
+                + "wkforge trains with a per-channel mean (preprocess.mean)")
+                .withHelp("write `norm_type " + (norm.asString().endsWith("data_scale") ? "channel_mean_data_scale" : "channel_mean")
+                        + "`: quantize writes the per-channel mean to nnie/mean.txt"));
     }
 }

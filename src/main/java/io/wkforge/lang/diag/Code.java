@@ -39,6 +39,8 @@ public enum Code implements DiagnosticCode {
     CROP_LARGER_THAN_RESIZE(120, Severity.ERROR, "crop larger than resize"),
     STD_DIFFERS_PER_CHANNEL(122, Severity.NOTE, "std differs per channel (export folds it into conv1)"),
     INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
+    CFG_UNSAFE_VALUE(124, Severity.ERROR, "value would break nnie_mapper's cfg file"),
+    CHANNEL_ORDER_MISMATCH(125, Severity.WARNING, "the board feeds channels in another order than training"),
 
     // 13x: params
     UNDEFINED_PARAM(130, Severity.ERROR, "undefined parameter"),

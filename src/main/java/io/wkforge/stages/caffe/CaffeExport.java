@@ -88,6 +88,7 @@ public final class CaffeExport {
         input.put("std", doubles(card.std()));
         m.put("input", input);
         m.put("data_scale", report.scaling().dataScale());
+        m.put("data_scale_decimal", InputScaling.decimalDataScale(card.std()).toPlainString());
         m.put("std_folded_into_conv1", report.scaling().folded());
         m.put("conv1_input_channel_factors", doubles(report.scaling().channelFactors()));
         m.put("fold_batchnorm", fold);

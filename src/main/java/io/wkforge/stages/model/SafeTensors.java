@@ -57,6 +57,29 @@ public final class SafeTensors {
         }
     }
 
+    /** The string metadata of a file ({@code __metadata__}), empty when it has none. */
+    public static Map<String, String> readMetadata(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            while (len.hasRemaining()) if (ch.read(len) < 0) throw new IOException(file + ": not a safetensors file (shorter than its header)");
+            long headerLength = len.flip().getLong();
+            if (headerLength < 2 || headerLength > ch.size() - 8) throw new IOException(file + ": not a safetensors file (header length " + headerLength + ")");
+            ByteBuffer head = ByteBuffer.allocate((int) headerLength);
+            while (head.hasRemaining()) if (ch.read(head) < 0) throw new IOException(file + ": truncated header");
+            Object parsed;
+            try {
+                parsed = Json.read(new String(head.array(), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": unreadable safetensors header: " + e.getMessage());
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            if (parsed instanceof Map<?, ?> header && header.get("__metadata__") instanceof Map<?, ?> meta) {
+                meta.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+            }
+            return out;
+        }
+    }
+
     /** Reads every tensor, in file order. */
     public static Map<String, Tensor> read(Path file) throws IOException {
         ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);

@@ -63,7 +63,9 @@ final class ExportSection implements Section {
         fact(h, "largest difference, probabilities", v.get("max_abs_diff"));
         fact(h, "largest difference, logits", v.get("max_abs_diff_logits"));
         fact(h, "top-1 agreement", agreement(v.get("top1_agreement")));
-        fact(h, "worst image", v.get("worst_image"));
+        Object worst = v.get("worst_image");
+        if (worst instanceof Map<?, ?> w) worst = JsonFiles.show(w.get("path")) + " (" + JsonFiles.show(w.get("max_abs_diff")) + ")";
+        fact(h, "worst image", worst);
     }
 
     private static String agreement(Object a) {

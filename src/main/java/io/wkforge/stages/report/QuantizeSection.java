@@ -70,7 +70,7 @@ final class QuantizeSection implements Section {
         List<?> layers = JsonFiles.list(q, "layers");
         if (layers.isEmpty()) return;
         h.raw("<div class=\"chart wide\" data-chart=\"quantize\"></div>\n");
-        h.raw("<details><summary>Per-layer similarity of the int8 and float outputs (").text(layers.size() + " layers")
+        h.raw("<details><summary>Per-layer similarity of the quantized and float outputs (").text(layers.size() + " layers")
                 .raw(")</summary><table class=\"grid\"><thead><tr><th>layer</th><th>type</th><th>cosine</th></tr></thead><tbody>\n");
         for (Object o : layers) {
             if (!(o instanceof Map<?, ?> l)) continue;

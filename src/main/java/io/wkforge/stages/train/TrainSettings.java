@@ -1,0 +1,63 @@
+package io.wkforge.stages.train;
+
+import io.wkforge.lang.model.Setting;
+import io.wkforge.lang.syntax.Value;
+import io.wkforge.run.TaskContext;
+import io.wkforge.stages.model.Preprocessing;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code train} and {@code preprocess} settings, read once through the task's context. */
+record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, double momentum, double weightDecay,
+                     Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing) {
+
+    enum OptimizerKind { SGD, ADAM, ADAMW }
+
+    static TrainSettings read(TaskContext ctx) {
+        Value.SizeLit resize = ctx.setting("preprocess.resize").asSize();
+        Value.SizeLit crop = ctx.setting("preprocess.crop").asSize();
+        Preprocessing p = new Preprocessing(resize.width(), resize.height(), crop.width(), crop.height(),
+                ctx.setting("preprocess.channel_order").asString(), doubles(ctx.setting("preprocess.mean")),
+                doubles(ctx.setting("preprocess.std")));
+        int epochs = ctx.setting("train.epochs").asInt();
+        Setting pretrained = ctx.setting("train.pretrained");
+        List<Path> paths = pretrained.isSet() ? pretrained.asPaths(ctx.recipeDir()) : List.of();
+        return new TrainSettings(
+                epochs,
+                ctx.setting("train.batch").asInt(),
+                OptimizerKind.valueOf(ctx.setting("train.optimizer").asString().toUpperCase(java.util.Locale.ROOT)),
+                ctx.setting("train.lr").asDouble(),
+                ctx.setting("train.momentum").asDouble(),
+                ctx.setting("train.weight_decay").asDouble(),
+                Schedule.parse(ctx.setting("train.schedule").asStrings(), ctx.setting("train.lr").asDouble(), epochs),
+                ctx.setting("train.patience").asInt(),
+                paths.isEmpty() ? null : paths.get(0),
+                Devices.parse(ctx.setting("train.devices").asStrings()),
+                ctx.setting("train.seed").asLong(),
+                p);
+    }
+
+    private static double[] doubles(Setting s) {
+        List<BigDecimal> values = s.asDecimals();
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) out[i] = values.get(i).doubleValue();
+        return out;
+    }
+
+    /** A one-line summary for the log. */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        parts.add(epochs + " epochs");
+        parts.add("batch " + batch);
+        parts.add(optimizer.name().toLowerCase(java.util.Locale.ROOT) + " lr " + lr
+                + (optimizer == OptimizerKind.SGD ? " momentum " + momentum : "") + " weight_decay " + weightDecay);
+        parts.add("schedule " + schedule.describe());
+        if (patience > 0) parts.add("patience " + patience);
+        parts.add("seed " + seed);
+        parts.add("input " + preprocessing);
+        if (pretrained != null) parts.add("pretrained " + pretrained);
+        return String.join(", ", parts);
+    }
+}
