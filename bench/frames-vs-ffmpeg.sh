@@ -1,69 +1,147 @@
 #!/usr/bin/env bash
-# Whole-process comparison of wkforge's frame extraction with the seed's ffmpeg command
-# (`ffmpeg -i x -r 1 -y x_%06d.png`) on the same inputs, in one run:
-#   1 clip  : one 1080p H.264 clip
-#   8 clips : eight such clips (ffmpeg run one after another, as the seed does by hand;
-#             wkforge extracts them as one recipe, one task per video)
-# Reports median wall time over REPEAT runs, the wkforge/ffmpeg ratio and peak RSS.
+# Whole-process comparison of wkforge's frame extraction with the ffmpeg CLI on the same inputs,
+# side by side in one run. For every case, each repeat runs ffmpeg then wkforge, one after the
+# other, so both see the same machine load:
+#   ffmpeg : `ffmpeg -i x -vf fps=F -y out_%06d.png`, one video after another
+#   wkforge: `wkforge run R --until frames` on a recipe holding the same videos (one task per video)
+# Cases (CASES selects some, by name or prefix; default all):
+#   matrix/<video>: one 10 s 1280x720 video per codec and container of the test matrix (fps 1)
+#   long-sd       : an 80 s 768x576 MS-MPEG4 AVI, as an old camera or archive holds (fps 2)
+#   one-1080p     : one 10 s 1080p H.264 clip (fps 1)
+#   eight-1080p   : eight such clips (ffmpeg one after another; wkforge as one recipe)
+# Reports, per case, the median wall time and CPU time (user+sys) over REPEAT runs, the
+# wkforge/ffmpeg ratio of the medians, the images each wrote and wkforge's peak RSS.
 #
 # usage: bench/frames-vs-ffmpeg.sh [path/to/wkforge launcher]   (default: ./wkforge, as a user runs it)
-#   env: WORK (scratch dir, default /tmp/wkforge-bench), CLIP_SECONDS (10), REPEAT (3)
-# needs: java 17, ffmpeg (apt-get install -y ffmpeg), GNU time (/usr/bin/time)
+#   env: WORK (scratch dir, default /tmp/wkforge-bench), REPEAT (5), CASES (all)
+# needs: java 17, ffmpeg with libx264/libx265/libvpx (apt-get install -y ffmpeg), GNU time, python3
 set -euo pipefail
 
 WKFORGE=$(realpath "${1:-wkforge}")
 WORK=${WORK:-/tmp/wkforge-bench}
-CLIP_SECONDS=${CLIP_SECONDS:-10}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
+CASES=${CASES:-}
 [ -x "$WKFORGE" ] || { echo "no launcher at $WKFORGE" >&2; exit 2; }
 "$WKFORGE" --version >/dev/null   # builds the jar (and its class-data archive) if needed
 command -v ffmpeg >/dev/null || { echo "needs the ffmpeg CLI: apt-get install -y ffmpeg" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
 
-mkdir -p "$WORK/v"
+mkdir -p "$WORK/v/matrix" "$WORK/v/hd"
 cd "$WORK"
-for i in 1 2 3 4 5 6 7 8; do
-  clip="v/clip$i.mp4"
-  # different content per clip (hue shift), x264 "veryfast" as a phone or camera would record
-  [ -f "$clip" ] || ffmpeg -loglevel error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$CLIP_SECONDS" \
-      -vf "hue=h=$((i * 40))" -c:v libx264 -preset veryfast -pix_fmt yuv420p "$clip"
-done
-printf 'classes {\n  1 other background videos "v/clip1.mp4" background\n}\nframes { fps 1 }\n' > one.recipe
-printf 'classes {\n  1 other background videos "v/clip*.mp4" background\n}\nframes { fps 1 }\n' > eight.recipe
 
-# measure LABEL CMD...: appends "LABEL wall_s maxrss_kb" to results.txt
+gen() { # gen FILE ARGS...: makes FILE once (inputs are kept between runs)
+  local file=$1; shift
+  [ -f "$file" ] || ffmpeg -loglevel error -y "$@" "$file"
+}
+src720() { echo "-f lavfi -i testsrc2=size=1280x720:rate=${1:-30}:duration=10"; }
+x264="-c:v libx264 -preset veryfast -bf 3 -pix_fmt yuv420p"
+x265="-c:v libx265 -preset ultrafast -x265-params log-level=none -pix_fmt yuv420p"
+m=v/matrix
+# shellcheck disable=SC2046
+{
+  gen $m/h264-bframes.mp4 $(src720) $x264
+  gen $m/h264-bframes.mkv $(src720) $x264
+  gen $m/h264-bframes.mov $(src720) $x264
+  gen $m/h264-bframes-starts-at-8s.ts $(src720) $x264 -output_ts_offset 7
+  gen $m/stream_chn1.h264 $(src720) $x264 -f h264
+  gen $m/stream_chn1.h265 $(src720) $x265 -f hevc
+  gen $m/hevc.mp4 $(src720) $x265 -tag:v hvc1
+  gen $m/vp9.webm $(src720) -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 2M
+  gen $m/xvid-bframes.avi $(src720 25) -c:v mpeg4 -bf 2 -vtag XVID -q:v 4
+  gen $m/msmpeg4v3.avi $(src720 25) -c:v msmpeg4 -q:v 4
+  gen $m/mjpeg.avi $(src720 25) -c:v mjpeg -q:v 4
+  gen $m/cinepak.avi -f lavfi -i testsrc2=size=640x360:rate=25:duration=10 -c:v cinepak
+  gen $m/vfr.mp4 $(src720) -vf "select='not(between(n,60,180))'" -fps_mode passthrough $x264
+  gen $m/vfr-dropped-frames.avi $(src720 25) -vf "select='not(between(n,50,150))'" -fps_mode passthrough -c:v mjpeg -q:v 4
+  gen $m/broken-audio.mkv $(src720) -f lavfi -i sine=duration=10 $x264 -c:a aac -shortest -bsf:a noise=amount=1
+  gen $m/odd-1281x721.webm $(src720) -vf scale=1281:721 -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 2M
+  gen $m/h264-10bit.mp4 $(src720) -c:v libx264 -preset veryfast -bf 3 -pix_fmt yuv420p10le
+  gen $m/h264-444.mp4 $(src720) -c:v libx264 -preset veryfast -bf 3 -pix_fmt yuv444p
+  # a phone held upright: landscape pictures plus a display matrix saying "turn 90 degrees clockwise";
+  # writing the matrix needs ffmpeg >= 6.1 (-display_rotation): the system's, or JavaCV's once a test unpacked it
+  rotator=ffmpeg
+  ffmpeg -hide_banner -h full 2>/dev/null | grep -q display_rotation \
+    || rotator=$(ls ~/.javacpp/cache/*/org/bytedeco/ffmpeg/linux-x86_64/ffmpeg 2>/dev/null | head -1)
+  if [ -n "$rotator" ] && [ ! -f $m/phone-portrait.mp4 ]; then
+    gen v/upright.mp4 $(src720) -f lavfi -i sine=duration=10 $x264 -c:a aac -shortest
+    "$rotator" -loglevel error -y -display_rotation:v:0 -90 -i v/upright.mp4 -c copy $m/phone-portrait.mp4
+  fi
+  [ -f $m/phone-portrait.mp4 ] || echo "note: no ffmpeg >= 6.1 to write a display matrix; the phone-portrait case is left out" >&2
+  gen v/long-sd.avi -f lavfi -i testsrc2=size=768x576:rate=25:duration=80 -c:v msmpeg4 -q:v 4
+  for i in 1 2 3 4 5 6 7 8; do
+    # different content per clip (hue shift), x264 "veryfast" as a phone or camera would record
+    gen v/hd/clip$i.mp4 -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t 10 -vf "hue=h=$((i * 40))" \
+        -c:v libx264 -preset veryfast -pix_fmt yuv420p
+  done
+}
+
+# case NAME FPS VIDEO...: one recipe per case, every video in one class
+declare -a NAMES=()
+declare -A FPS=() VIDEOS=()
+case_() {
+  local name=$1 fps=$2; shift 2
+  if [ -n "$CASES" ]; then
+    local want=no c
+    for c in $CASES; do [[ $name == "$c"* ]] && want=yes; done
+    [ $want = yes ] || return 0
+  fi
+  NAMES+=("$name"); FPS[$name]=$fps; VIDEOS[$name]="$*"
+  local r="recipes/${name//\//_}.recipe" patterns="" v
+  mkdir -p recipes
+  for v in "$@"; do patterns+=" \"../$v\""; done
+  printf 'classes {\n  1 other background videos%s background\n}\nframes { fps %s }\n' "$patterns" "$fps" > "$r"
+}
+for f in $m/*; do case_ "matrix/$(basename "$f")" 1 "$f"; done
+case_ long-sd 2 v/long-sd.avi
+case_ one-1080p 1 v/hd/clip1.mp4
+# shellcheck disable=SC2046
+case_ eight-1080p 1 $(ls v/hd/clip*.mp4)
+
+# measure LABEL CMD...: appends "LABEL wall_s cpu_s maxrss_kb" to results.txt
 measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o time.out "$@" > run.log 2>&1 || { echo "$label failed:"; cat run.log; exit 1; }
-  echo "$label $(cat time.out)" >> results.txt
+  /usr/bin/time -f "%e %U %S %M" -o time.out "$@" > run.log 2>&1 || { echo "$label failed:"; cat run.log; exit 1; }
+  read -r wall user sys rss < time.out
+  echo "$label $wall $(python3 -c "print(round($user + $sys, 2))") $rss" >> results.txt
 }
-ff_one() { mkdir -p ff1 && ffmpeg -loglevel error -i v/clip1.mp4 -r 1 -y ff1/clip1_%06d.png; }
-ff_eight() { mkdir -p ff8 && for i in 1 2 3 4 5 6 7 8; do ffmpeg -loglevel error -i "v/clip$i.mp4" -r 1 -y "ff8/clip${i}_%06d.png"; done; }
-export -f ff_one ff_eight
+ff_case() { # ff_case FPS VIDEO...: the CLI, one video after another
+  local fps=$1; shift
+  rm -rf ff && mkdir ff
+  local v
+  for v in "$@"; do ffmpeg -loglevel error -i "$v" -vf "fps=$fps" -y "ff/$(basename "$v")_%06d.png"; done
+}
+export -f ff_case
 
-rm -f results.txt
+rm -f results.txt images.txt
 # unpacks JavaCPP's native libraries into its cache once, as any installed wkforge would have done
-"$WKFORGE" run one.recipe --until frames --out warmup > /dev/null 2>&1 || true
-for r in $(seq "$REPEAT"); do
-  rm -rf ff1 ff8 out1 out8
-  measure ffmpeg-1 bash -c ff_one
-  measure wkforge-1 "$WKFORGE" run one.recipe --until frames --out out1
-  measure ffmpeg-8 bash -c ff_eight
-  measure wkforge-8 "$WKFORGE" run eight.recipe --until frames --out out8
+"$WKFORGE" run "recipes/$(echo "${NAMES[0]}" | tr / _).recipe" --until frames --out warmup > /dev/null 2>&1 || true
+for name in "${NAMES[@]}"; do
+  r="recipes/${name//\//_}.recipe"
+  for _ in $(seq "$REPEAT"); do
+    # shellcheck disable=SC2086
+    measure "$name ffmpeg" bash -c "ff_case ${FPS[$name]} ${VIDEOS[$name]}"
+    rm -rf out
+    measure "$name wkforge" "$WKFORGE" run "$r" --until frames --out out
+  done
+  echo "$name $(find ff -type f | wc -l) $(find out/frames -type f | wc -l)" >> images.txt
 done
-echo "images: ffmpeg 1 clip $(ls ff1 | wc -l), 8 clips $(ls ff8 | wc -l); wkforge 1 clip $(find out1/frames -type f | wc -l), 8 clips $(find out8/frames -type f | wc -l)"
 
-python3 - <<'PY'
-import statistics
-rows = {}
+python3 - "$REPEAT" <<'PY'
+import statistics, sys
+rows, images = {}, {}
 for line in open("results.txt"):
-    label, wall, rss = line.split()
-    rows.setdefault(label, []).append((float(wall), int(rss)))
-def med(label): return statistics.median(w for w, _ in rows[label])
-def rss(label): return max(r for _, r in rows[label]) / 1024
-print(f"{'case':<10} {'runs (s)':<26} {'median s':>9} {'peak RSS MB':>12}")
-for label in ["ffmpeg-1", "wkforge-1", "ffmpeg-8", "wkforge-8"]:
-    runs = " ".join(f"{w:.2f}" for w, _ in rows[label])
-    print(f"{label:<10} {runs:<26} {med(label):>9.2f} {rss(label):>12.0f}")
-print(f"wkforge/ffmpeg wall time: 1 clip {med('wkforge-1') / med('ffmpeg-1'):.2f}x, 8 clips {med('wkforge-8') / med('ffmpeg-8'):.2f}x")
+    name, tool, wall, cpu, rss = line.split()
+    rows.setdefault((name, tool), []).append((float(wall), float(cpu), int(rss)))
+for line in open("images.txt"):
+    name, ff, wk = line.split()
+    images[name] = (ff, wk)
+names = list(dict.fromkeys(n for n, _ in rows))
+med = lambda n, t, i: statistics.median(r[i] for r in rows[(n, t)])
+print(f"median of {sys.argv[1]} runs each; wall and CPU (user+sys) in seconds; ratio = wkforge / ffmpeg")
+print(f"{'case':<40} {'ffmpeg wall':>11} {'wkforge wall':>12} {'ratio':>6} {'ffmpeg cpu':>10} {'wkforge cpu':>11} {'ratio':>6} {'images ff/wk':>12} {'wk RSS MB':>9}")
+for n in names:
+    fw, ww, fc, wc = med(n, "ffmpeg", 0), med(n, "wkforge", 0), med(n, "ffmpeg", 1), med(n, "wkforge", 1)
+    rss = max(r[2] for r in rows[(n, "wkforge")]) / 1024
+    print(f"{n:<40} {fw:>11.2f} {ww:>12.2f} {ww / fw:>5.2f}x {fc:>10.2f} {wc:>11.2f} {wc / fc:>5.2f}x {'/'.join(images[n]):>12} {rss:>9.0f}")
+print("all wall runs (s): " + "; ".join(f"{n} {t}: " + " ".join(f"{r[0]:.2f}" for r in rs) for (n, t), rs in rows.items()))
 PY

@@ -76,6 +76,10 @@ DECIMAL     : '-'? DIGITS '.' DIGITS EXPONENT?
             | '-'? DIGITS EXPONENT
             ;
 INT         : '-'? DIGITS ;
+// Something that starts like a number but is none: `1.`, `.5`, `0xff`, `1.2.3`, `32px`. One token,
+// so the filter reports it once with a hint (TokenFilter) instead of as several stray pieces. The
+// valid number tokens above win every tie, so `0x10` stays a size and `1e-4` a decimal.
+MALFORMED_NUMBER : '-'? (DIGITS | '.' DIGITS) [a-zA-Z0-9_.]* ;
 STRING      : '"' (~["\\\r\n] | '\\' .)* '"' ;
 // A string with no closing quote on its line: its own token, so the message can say so.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;

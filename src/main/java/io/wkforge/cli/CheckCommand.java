@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check recipes and report every problem (exit 0 when there are no errors, 2 otherwise).")
+@Command(name = "check", description = "Check recipes and report every problem (exit 0 when there are no errors, 2 otherwise; "
+        + "1 when wkforge itself failed on a file, after checking the others).")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recipe files.")
     List<Path> files;
@@ -25,16 +26,34 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** How one file is checked; a seam for tests that need a file to fail the way only a bug would. */
+    interface FileChecker {
+        CheckResult check(Path file, List<String> sets);
+    }
+
+    FileChecker checker = (file, sets) -> RecipeLoader.check(file, sets, false);
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         List<Diagnostic> all = new ArrayList<>();
-        boolean ok = true;
+        int exit = ExitCodes.OK;
         for (Path f : files) {
-            CheckResult r = RecipeLoader.check(f, sets, false);
-            all.addAll(r.diagnostics());
-            ok &= !r.hasErrors();
+            try {
+                CheckResult r = checker.check(f, sets);
+                all.addAll(r.diagnostics());
+                if (r.hasErrors()) exit = ExitCodes.worst(exit, ExitCodes.USAGE);
+            } catch (RecipeLoader.UnreadableRecipe e) {
+                all.add(e.diagnostic());
+                exit = ExitCodes.worst(exit, ExitCodes.USAGE);
+            } catch (UserError e) {
+                throw e; // a bad --set: the command itself is wrong, for every file
+            } catch (RuntimeException | StackOverflowError e) {
+                // one file's bug must not hide the findings of the others
+                all.add(BatchFailures.internalError(f, "checking", e, err));
+                exit = ExitCodes.worst(exit, ExitCodes.INTERNAL);
+            }
         }
         if (json) {
             RecipeLoader.printJson(all, out);
@@ -48,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(files.size() == 1 ? files.get(0) + ": ok" : files.size() + " recipes: ok");
             }
         }
-        return ok ? ExitCodes.OK : ExitCodes.USAGE;
+        return exit;
     }
 
     static String summary(long errors, long warnings, int fileCount) {

@@ -20,15 +20,20 @@ public final class Main implements Runnable {
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
         java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
         m.put("check", CheckCommand::new);
         m.put("fmt", FmtCommand::new);
         m.put("render", RenderCommand::new);
         m.put("plan", PlanCommand::new);
         m.put("run", RunCommand::new);
+        m.put("runs", RunsCommand::new);
+        m.put("lint-caffe", LintCaffeCommand::new);
+        m.put("graph", GraphCommand::new);
+        m.put("doctor", DoctorCommand::new);
         m.put("docs", DocsCommand::new);
         m.put("lsp", LspCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        m.put(ClassCacheTrainingCommand.NAME, ClassCacheTrainingCommand::new);
+        m.put(ClassCacheCommand.NAME, ClassCacheCommand::new);
         return m;
     }
 

@@ -5,6 +5,7 @@ import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
 import io.wkforge.plan.Plan;
 import io.wkforge.plan.Planner;
+import io.wkforge.run.RunLock;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StampStore;
 import java.util.List;
@@ -28,8 +29,13 @@ final class PlanCommand implements Callable<Integer> {
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
         StampStore store = new StampStore(layout);
         StageRegistry registry = StageRegistry.discover();
-        Plan plan = new Planner(r.recipe(), store, Version.current(), options.forcedStages())
+        Plan plan = new Planner(r.recipe(), store, registry, options.forcedStages())
                 .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
+        RunLock.Holder running = RunLock.holder(layout.lockFile());
+        if (running != null && running.alive()) {
+            spec.commandLine().getErr().println("note: a run is in progress in " + layout.outDir() + " (" + running
+                    + "); this plan shows the state before it finishes");
+        }
         PlanPrinter.print(plan, selected, registry, spec.commandLine().getOut());
         store.hasher().save();
         return ExitCodes.OK;

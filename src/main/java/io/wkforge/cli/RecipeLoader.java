@@ -4,6 +4,7 @@ import io.wkforge.lang.check.CheckResult;
 import io.wkforge.lang.check.Checker;
 import io.wkforge.lang.check.ImportResolver;
 import io.wkforge.lang.check.Override;
+import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.DiagnosticJson;
 import io.wkforge.lang.diag.DiagnosticPrinter;
@@ -20,15 +21,31 @@ import java.util.List;
 final class RecipeLoader {
     private RecipeLoader() {}
 
+    /** A recipe file that cannot be read: a usage error, and in a batch one file's problem only. */
+    static final class UnreadableRecipe extends UserError {
+        final Path file;
+        final String reason;
+
+        UnreadableRecipe(Path file, String reason) {
+            super(file + ": " + reason);
+            this.file = file;
+            this.reason = reason;
+        }
+
+        Diagnostic diagnostic() {
+            return Diagnostic.ofFile(Code.FILE_UNREADABLE, file.toString(), file, reason);
+        }
+    }
+
     static SourceFile read(Path file) {
-        if (!Files.exists(file)) throw new UserError(file + ": no such file");
-        if (Files.isDirectory(file)) throw new UserError(file + ": is a folder, not a recipe file");
+        if (!Files.exists(file)) throw new UnreadableRecipe(file, "no such file");
+        if (Files.isDirectory(file)) throw new UnreadableRecipe(file, "is a folder, not a recipe file");
         try {
             return SourceFile.read(file);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserError(file + ": not UTF-8 text");
+            throw new UnreadableRecipe(file, "not UTF-8 text");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
+            throw new UnreadableRecipe(file, "cannot read: " + e.getMessage());
         }
     }
 

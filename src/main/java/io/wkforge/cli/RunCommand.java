@@ -6,7 +6,6 @@ import io.wkforge.plan.Layout;
 import io.wkforge.plan.Plan;
 import io.wkforge.plan.Planner;
 import io.wkforge.run.Executor;
-import io.wkforge.run.RunRecord;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StampStore;
 import java.io.IOException;
@@ -25,6 +24,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Tasks run at once (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--wait", description = "When another run is using the build folder, wait for it to finish "
+            + "instead of exiting with 2.")
+    boolean waitForLock;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -36,42 +39,28 @@ final class RunCommand implements Callable<Integer> {
         Set<StageId> forced = options.forcedStages();
         StageRegistry registry = StageRegistry.discover();
         registry.warmUpInBackground(selected); // native libraries load while the recipe is checked
-        RunRecord.warmUpInBackground();
+        io.wkforge.run.RunRecord.warmUpInBackground();
         CheckResult r = RecipeLoader.check(options.file, options.sets, true);
         if (!RecipeLoader.report(r, err)) return ExitCodes.USAGE;
         if (r.fragment()) throw new UserError(options.file + " has no classes block: it is a fragment to `use`, not a recipe to run");
 
         Layout layout = Layout.forRecipe(r.recipe(), options.out);
+        if (options.out != null) {
+            try {
+                Executor.refuseForeignFolder(layout);
+            } catch (Executor.ForeignFolder e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         StampStore store = new StampStore(layout);
-        Plan plan = new Planner(r.recipe(), store, Version.current(), forced)
+        Plan plan = new Planner(r.recipe(), store, registry, forced)
                 .withUnavailable(registry.unavailable(r.recipe())).plan(layout);
         refuseMissingStages(plan, selected, registry);
         if (options.only != null) requireUpToDateUpstream(plan, selected.get(0));
 
         int threadCount = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        RunRecord record = new RunRecord(layout.runsDir(), r.recipe(), Version.current(), args);
-        Executor executor = new Executor(r.recipe(), store, registry, new ConsoleListener(console), Version.current());
-        // Ctrl-C or a kill: committed tasks stay committed, unfinished ones have no stamp; the record says so.
-        Thread onKill = new Thread(() -> {
-            record.finish("interrupted", 130);
-            record.save();
-        }, "wkforge-interrupted");
-        Runtime.getRuntime().addShutdownHook(onKill);
-        Executor.Result result;
-        try {
-            result = executor.run(new Executor.Options(selected, forced, threadCount), record);
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(onKill);
-        }
-        console.printf("%s: %d task%s ran, %d cached; record: %s%n",
-                result.outcome() == Executor.Outcome.OK ? "ok" : "failed", result.ran(), result.ran() == 1 ? "" : "s",
-                result.cached(), layout.outDir().relativize(result.runRecord()));
-        console.flush();
-        if (result.outcome() == Executor.Outcome.OK) return ExitCodes.OK;
-        err.println("wkforge: error: " + (result.outcome() == Executor.Outcome.GATE_FAILED ? "an accuracy gate failed" : "a stage failed") + ":");
-        for (String f : result.failures()) err.println("  " + f);
-        return result.outcome() == Executor.Outcome.GATE_FAILED ? ExitCodes.GATE_FAILED : ExitCodes.STAGE_FAILED;
+        return RunSession.run(r, layout, store, registry, selected, forced, threadCount, waitForLock, args, console, err).exitCode();
     }
 
     /** A stage this build cannot run is refused by name before anything runs; it is never faked. */

@@ -1,7 +1,7 @@
 package io.wkforge.cli;
 
 /** A mistake in how wkforge was called (a missing file, a bad flag): exit 2, no stack trace. */
-public final class UserError extends RuntimeException {
+public class UserError extends RuntimeException {
     public UserError(String message) {
         super(message);
     }

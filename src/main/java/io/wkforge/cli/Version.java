@@ -3,7 +3,10 @@ package io.wkforge.cli;
 import picocli.CommandLine;
 
 public final class Version implements CommandLine.IVersionProvider {
-    /** The tool version; part of every stage's cache key. */
+    /**
+     * The release, for --version and run records. Not part of cache keys: those hold a digest of
+     * each stage's code and libraries instead (io.wkforge.run.StageFingerprint).
+     */
     public static String current() {
         String v = Version.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;

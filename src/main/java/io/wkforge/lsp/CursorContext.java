@@ -3,7 +3,7 @@ package io.wkforge.lsp;
 import io.wkforge.lang.parser.RecipeLexer;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
+import io.wkforge.lang.syntax.Utf16Lexer;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -33,8 +33,7 @@ record CursorContext(String blockName, int depth, List<Token> before, String pre
 
     static CursorContext at(String text, int offset) {
         offset = Math.max(0, Math.min(offset, text.length()));
-        RecipeLexer lexer = new RecipeLexer(CharStreams.fromString(text.substring(0, offset)));
-        lexer.removeErrorListeners();
+        Utf16Lexer lexer = new Utf16Lexer(text.substring(0, offset));
         int depth = 0;
         String block = null;
         List<Token> statement = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.wkforge.lsp;
 
 import io.wkforge.lang.parser.RecipeLexer;
 import io.wkforge.lang.source.SourceFile;
-import org.antlr.v4.runtime.CharStreams;
+import io.wkforge.lang.syntax.Utf16Lexer;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -16,8 +16,7 @@ record TokenAt(int type, String text, int start, int end) {
     static TokenAt find(SourceFile doc, int offset) {
         int line = doc.line(offset);
         int lineStart = doc.lineStart(line);
-        RecipeLexer lexer = new RecipeLexer(CharStreams.fromString(doc.lineText(line)));
-        lexer.removeErrorListeners();
+        Utf16Lexer lexer = new Utf16Lexer(doc.lineText(line));
         TokenAt touching = null;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             int s = lineStart + t.getStartIndex();

@@ -49,4 +49,29 @@ public record Layout(Path outDir) {
     public Path runsDir() {
         return stateDir().resolve("runs");
     }
+
+    /** Commits in progress: one file per task, written before a commit touches anything. */
+    public Path journalDir() {
+        return stateDir().resolve("journal");
+    }
+
+    /** Per-task folders for resumable work (checkpoints), kept across killed runs. */
+    public Path workRoot() {
+        return stateDir().resolve("work");
+    }
+
+    /** The file a run holds locked while it runs, naming the process that holds it. */
+    public Path lockFile() {
+        return stateDir().resolve("lock");
+    }
+
+    /**
+     * The folders (relative to the out dir) that hold nothing but stage outputs. The out dir
+     * itself, where {@code report} writes, is not one of them.
+     */
+    public static java.util.List<String> outputFolders() {
+        java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
+        for (StageId s : StageId.values()) if (!dirOf(s).equals(".")) dirs.add(dirOf(s));
+        return java.util.List.copyOf(dirs);
+    }
 }

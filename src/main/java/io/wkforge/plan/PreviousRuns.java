@@ -1,5 +1,7 @@
 package io.wkforge.plan;
 
+import java.nio.file.Path;
+
 /** What the planner needs to know of earlier runs. */
 public interface PreviousRuns {
     /** The stamp of a task's last successful run, or null. */
@@ -9,5 +11,8 @@ public interface PreviousRuns {
     boolean outputsIntact(Stamp stamp);
 
     /** Content hash of an input file (memoised by path, size and mtime). */
-    String hashOf(java.nio.file.Path file);
+    String hashOf(Path file);
+
+    /** The folder stamps' output paths are relative to. */
+    Path outDir();
 }

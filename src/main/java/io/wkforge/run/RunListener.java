@@ -24,5 +24,11 @@ public interface RunListener {
 
     default void pruned(String taskId) {}
 
+    /** Another run holds the build folder; this one waits (--wait). */
+    default void waitingForLock(RunLock.Holder holder) {}
+
+    /** What the run did first to repair what an interrupted run left (one line each). */
+    default void recovered(String message) {}
+
     RunListener SILENT = new RunListener() {};
 }

@@ -1,6 +1,7 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.StageTools;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -10,7 +11,7 @@ import java.util.ServiceLoader;
  * stage code (FFmpeg, libtorch) is only loaded when a run needs it. A stage with no
  * implementation is refused by name; it is never faked.
  */
-public final class StageRegistry {
+public final class StageRegistry implements StageTools {
     private final Map<StageId, StageRunner> runners = new EnumMap<>(StageId.class);
 
     public static StageRegistry discover() {
@@ -26,6 +27,19 @@ public final class StageRegistry {
 
     public StageRunner get(StageId stage) {
         return runners.get(stage);
+    }
+
+    /** Warms up the given stages on this thread (see {@link StageRunner#warmUp()}); failures are ignored. */
+    public void warmUp(java.util.List<StageId> stages) {
+        for (StageId s : stages) {
+            StageRunner r = runners.get(s);
+            if (r == null) continue;
+            try {
+                r.warmUp();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the stage's own task reports whatever is wrong, in its own words
+            }
+        }
     }
 
     /** Starts warming up the given stages on a daemon thread (see {@link StageRunner#warmUp()}). */
@@ -57,5 +71,12 @@ public final class StageRegistry {
 
     public boolean has(StageId stage) {
         return runners.containsKey(stage);
+    }
+
+    /** What computes a stage's outputs, for its tasks' keys (see {@link StageFingerprint}). */
+    @Override
+    public Map<String, String> componentsOf(StageId stage) {
+        StageRunner r = runners.get(stage);
+        return r == null ? Map.of("tool code", "not built") : StageFingerprint.of(r);
     }
 }

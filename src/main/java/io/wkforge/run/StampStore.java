@@ -6,12 +6,17 @@ import io.wkforge.plan.Stamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Task stamps on disk, one YAML file per task under {@code .wkforge/stamps/}. */
 public final class StampStore implements PreviousRuns {
+    private static final String SUFFIX = ".yaml";
+
     private final Layout layout;
     private final FileHasher hasher;
     private final Map<String, Stamp> cache = new ConcurrentHashMap<>();
@@ -25,41 +30,74 @@ public final class StampStore implements PreviousRuns {
         return layout;
     }
 
+    @Override
+    public Path outDir() {
+        return layout.outDir();
+    }
+
     public FileHasher hasher() {
         return hasher;
     }
 
     Path fileOf(String taskId) {
-        return layout.stampsDir().resolve(taskId.replaceAll("[^A-Za-z0-9_./-]", "_") + ".yaml");
+        return layout.stampsDir().resolve(taskId.replaceAll("[^A-Za-z0-9_./-]", "_") + SUFFIX);
+    }
+
+    /** Forgets what was read: another run may have committed since (a run that waited for the lock). */
+    public void reload() {
+        cache.clear();
     }
 
     @Override
     public Stamp stamp(String taskId) {
         Stamp cached = cache.get(taskId);
         if (cached != null) return cached;
-        Path f = fileOf(taskId);
+        Stamp s = read(fileOf(taskId));
+        if (s == null || !s.taskId().equals(taskId)) return null;
+        cache.put(taskId, s);
+        return s;
+    }
+
+    /** Every readable stamp on disk, whether or not its task is still in the recipe. */
+    public List<Stamp> all() throws IOException {
+        List<Stamp> out = new ArrayList<>();
+        if (!Files.isDirectory(layout.stampsDir())) return out;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(layout.stampsDir())) {
+            files = walk.filter(p -> p.toString().endsWith(SUFFIX) && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path f : files) {
+            Stamp s = read(f);
+            if (s == null) continue;
+            out.add(s);
+            if (f.equals(fileOf(s.taskId()))) cache.put(s.taskId(), s);
+        }
+        return out;
+    }
+
+    private static Stamp read(Path f) {
         if (!Files.isRegularFile(f)) return null;
         try {
-            Map<String, Object> m = Yaml.read(f);
-            if (m == null || !taskId.equals(m.get("task"))) return null;
-            Stamp s = new Stamp(taskId, (String) m.get("key"), strings(m.get("components")), strings(m.get("outputs")),
-                    (String) m.get("output_hash"), String.valueOf(m.get("finished_at")),
-                    ((Number) m.getOrDefault("duration_ms", 0)).longValue());
-            cache.put(taskId, s);
-            return s;
+            return fromMap(Yaml.read(f));
         } catch (IOException | RuntimeException damaged) {
             return null; // a damaged stamp means "not done": the task simply runs again
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> strings(Object o) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+    static Stamp fromMap(Map<String, Object> m) {
+        if (m == null || !(m.get("task") instanceof String task)) return null;
+        return new Stamp(task, (String) m.get("key"), strings(m.get("components")), strings(m.get("outputs")),
+                (String) m.get("output_hash"), String.valueOf(m.get("finished_at")),
+                ((Number) m.getOrDefault("duration_ms", 0)).longValue(), list(m.get("problems")));
+    }
+
+    private static List<String> list(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) l.forEach(v -> out.add(String.valueOf(v)));
         return out;
     }
 
-    public void write(Stamp s) throws IOException {
+    static Map<String, Object> toMap(Stamp s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", s.taskId());
         m.put("key", s.key());
@@ -68,7 +106,19 @@ public final class StampStore implements PreviousRuns {
         m.put("output_hash", s.outputHash());
         m.put("components", new LinkedHashMap<>(s.components()));
         m.put("outputs", new LinkedHashMap<>(s.outputs()));
-        Yaml.write(fileOf(s.taskId()), m);
+        if (!s.problems().isEmpty()) m.put("problems", new ArrayList<>(s.problems()));
+        return m;
+    }
+
+    private static Map<String, String> strings(Object o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        return out;
+    }
+
+    /** Writes a stamp durably: once this returns, the task counts as done even after a power loss. */
+    public void write(Stamp s) throws IOException {
+        Yaml.writeDurably(fileOf(s.taskId()), toMap(s));
         cache.put(s.taskId(), s);
     }
 
@@ -83,13 +133,22 @@ public final class StampStore implements PreviousRuns {
         for (Map.Entry<String, String> e : stamp.outputs().entrySet()) {
             Path p = layout.outDir().resolve(e.getKey());
             try {
-                String size = e.getValue().substring(0, e.getValue().indexOf(':'));
-                if (!Files.isRegularFile(p) || Files.size(p) != Long.parseLong(size)) return false;
+                if (!Files.isRegularFile(p) || Files.size(p) != sizeOf(e.getValue())) return false;
             } catch (IOException | RuntimeException ex) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The size part of an output entry ({@code size:sha256}). */
+    static long sizeOf(String sizeAndHash) {
+        return Long.parseLong(sizeAndHash.substring(0, sizeAndHash.indexOf(':')));
+    }
+
+    /** The hash part of an output entry ({@code size:sha256}). */
+    static String hashOf(String sizeAndHash) {
+        return sizeAndHash.substring(sizeAndHash.indexOf(':') + 1);
     }
 
     @Override

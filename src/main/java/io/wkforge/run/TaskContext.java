@@ -46,12 +46,17 @@ public interface TaskContext {
     /** {@code staging().resolve(<dir of stage>)}: where this task's stage writes, created on demand. */
     Path stagingDir(StageId stage);
 
-    /** The committed output files of an upstream stage (from its tasks' stamps), sorted. */
+    /**
+     * The committed outputs of an upstream stage that this stage declares it reads
+     * ({@code io.wkforge.plan.StageReads}: exactly what its key hashes), sorted. Fails loudly for
+     * a stage it does not declare.
+     */
     List<Path> outputsOf(StageId upstream);
 
     /**
      * One committed output of an upstream stage, by its path relative to the out dir (e.g.
-     * {@code model/model.safetensors}). Fails with a StageException naming the file when the
+     * {@code model/model.safetensors}). Fails loudly (IllegalStateException) for a file the
+     * stage does not declare it reads, and with a StageException naming the file when the
      * upstream stage did not commit it.
      */
     Path input(StageId upstream, String relativePath) throws StageException;
@@ -68,9 +73,26 @@ public interface TaskContext {
     /** A problem worth telling the user that does not fail the task; kept in the run record. */
     void warn(String message);
 
+    /**
+     * A problem with this task's input (a damaged video, say) that still leaves outputs worth
+     * committing. The task commits as usual; the problem is kept in its stamp and judged, with
+     * the other tasks' problems, by {@link StageRunner#judge} after the stage's tasks, so a
+     * setting that only decides what problems mean need not be in the task's key.
+     */
+    void problem(String message);
+
     /** A result worth showing as the run goes (a count table, say); may span several lines. */
     void note(String message);
 
     /** Threads this task may use for its own parallel work. */
     int threads();
+
+    /**
+     * The run this task belongs to, as far as it has got: what ran, what came from the cache, what
+     * was skipped and why. For stages that report on the run ({@code report}); others have no
+     * business with it, since it is not part of any key.
+     */
+    default RunSoFar thisRun() {
+        return RunSoFar.NONE;
+    }
 }

@@ -34,4 +34,9 @@ final class Yaml {
         Files.writeString(tmp, create().dump(data), StandardCharsets.UTF_8);
         AtomicFiles.move(tmp, file);
     }
+
+    /** Writes atomically and durably (flushed to disk before and after the rename): stamps, journals. */
+    static void writeDurably(Path file, Map<String, Object> data) throws IOException {
+        AtomicFiles.writeDurably(file, create().dump(data).getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -1,6 +1,7 @@
 package io.wkforge.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.Recipes;
 import java.io.IOException;
@@ -8,24 +9,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The layers of docs/architecture.md: dependencies point down only. */
+/**
+ * The layers of docs/architecture.md: dependencies point down only. Every reference in code
+ * counts, imports and fully qualified names alike ({@code io.wkforge.run.Executor} written out
+ * in a method body is as much a dependency as an import); comments and string literals do not.
+ */
 class LayeringTest {
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])([a-z]\\w*\\.[a-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)");
 
+    /** The source with comments, string literals, text blocks and char literals blanked out. */
+    static String codeOnly(String src) {
+        StringBuilder out = new StringBuilder(src.length());
+        int i = 0;
+        while (i < src.length()) {
+            if (src.startsWith("//", i)) {
+                int end = src.indexOf('\n', i);
+                i = end < 0 ? src.length() : end;
+            } else if (src.startsWith("/*", i)) {
+                int end = src.indexOf("*/", i + 2);
+                i = end < 0 ? src.length() : end + 2;
+                out.append(' ');
+            } else if (src.startsWith("\"\"\"", i)) {
+                int end = src.indexOf("\"\"\"", i + 3);
+                i = end < 0 ? src.length() : end + 3;
+                out.append("\"\"");
+            } else if (src.charAt(i) == '"' || src.charAt(i) == '\'') {
+                char quote = src.charAt(i);
+                int j = i + 1;
+                while (j < src.length() && src.charAt(j) != quote) j += src.charAt(j) == '\\' ? 2 : 1;
+                i = j + 1;
+                out.append(quote).append(quote);
+            } else {
+                out.append(src.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Every package-qualified name used in code under a package (imports included). */
     private static List<String> violations(String pkg, List<String> forbidden) throws IOException {
         Path dir = Recipes.repoRoot().resolve("src/main/java/io/wkforge/" + pkg);
         List<String> bad = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = IMPORT.matcher(Files.readString(f));
-                while (m.find()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                TreeSet<String> names = new TreeSet<>();
+                Matcher m = QUALIFIED.matcher(codeOnly(Files.readString(f)));
+                while (m.find()) names.add(m.group(1));
+                for (String name : names) {
                     for (String prefix : forbidden) {
-                        if (m.group(1).startsWith(prefix)) bad.add(dir.relativize(f) + " imports " + m.group(1));
+                        if (name.equals(prefix) || name.startsWith(prefix + ".")) bad.add(dir.relativize(f) + " uses " + name);
                     }
                 }
             }
@@ -36,18 +74,62 @@ class LayeringTest {
     @Test
     void languageFrontEndDependsOnNothingHeavy() throws IOException {
         assertEquals(List.of(), violations("lang", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
-                "io.wkforge.stages", "io.wkforge.lsp", "org.bytedeco", "ai.djl", "org.eclipse.lsp4j", "org.yaml", "picocli")));
+                "io.wkforge.stages", "io.wkforge.caffe", "io.wkforge.lsp", "io.wkforge.editor", "org.bytedeco", "ai.djl",
+                "org.eclipse.lsp4j", "org.yaml", "picocli")));
     }
 
     @Test
     void planDoesNotDependOnExecutionOrStages() throws IOException {
         assertEquals(List.of(), violations("plan", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.stages",
-                "io.wkforge.lsp", "org.bytedeco", "ai.djl")));
+                "io.wkforge.lsp", "org.bytedeco", "ai.djl", "org.yaml", "picocli")));
     }
 
     @Test
     void runEngineDoesNotKnowConcreteStages() throws IOException {
         assertEquals(List.of(), violations("run", List.of("io.wkforge.cli", "io.wkforge.stages", "io.wkforge.lsp",
-                "org.bytedeco", "ai.djl")));
+                "org.bytedeco", "ai.djl", "org.eclipse.lsp4j", "picocli")));
+    }
+
+    @Test
+    void theCommandLineFindsStagesOnlyThroughTheRegistryAndLoadsNoNativeOrEditorLibrary() throws IOException {
+        // stages come from ServiceLoader, natives load inside stages, LSP4J only through io.wkforge.lsp.StdioServer
+        assertEquals(List.of(), violations("cli", List.of("io.wkforge.stages", "org.bytedeco", "ai.djl", "org.eclipse.lsp4j")));
+    }
+
+    @Test
+    void theDemoGeneratorKnowsNoStageAndNoEngine() throws IOException {
+        assertEquals(List.of(), violations("demo", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
+                "io.wkforge.stages", "io.wkforge.lsp", "ai.djl")));
+    }
+
+    @Test
+    void theLanguageServerUsesTheFrontEndOnly() throws IOException {
+        assertEquals(List.of(), violations("lsp", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
+                "io.wkforge.stages", "org.bytedeco", "ai.djl")));
+    }
+
+    @Test
+    void fullyQualifiedNamesCountAndCommentsAndStringsDoNot() {
+        String src = """
+                import java.util.List; // io.wkforge.stages.frames.FramesStage in a comment
+                /* org.bytedeco.ffmpeg in a block comment */
+                class X {
+                    String s = "org.bytedeco.ffmpeg.global.avcodec";
+                    Object o = new io.wkforge.stages.dataset.CleanStage();
+                }
+                """;
+        Matcher m = QUALIFIED.matcher(codeOnly(src));
+        List<String> found = new ArrayList<>();
+        while (m.find()) found.add(m.group(1));
+        assertTrue(found.contains("io.wkforge.stages.dataset.CleanStage") && found.contains("java.util.List"), found::toString);
+        assertTrue(found.stream().noneMatch(n -> n.startsWith("org.bytedeco") || n.startsWith("io.wkforge.stages.frames")), found::toString);
+        assertTrue(codeOnly("char c = '\\\"'; int x = 1;").contains("int x = 1"));
+    }
+
+    /** The prototxt linter and graph serve the CLI and the export stage alike: no stage, executor or native code. */
+    @Test
+    void caffeToolsDependOnTheFrontEndOnly() throws IOException {
+        assertEquals(List.of(), violations("caffe", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
+                "io.wkforge.stages", "io.wkforge.lsp", "org.bytedeco", "ai.djl", "com.google.protobuf")));
     }
 }

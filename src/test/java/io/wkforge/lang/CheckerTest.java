@@ -4,7 +4,6 @@ import static io.wkforge.lang.Recipes.CLASSES;
 import static io.wkforge.lang.Recipes.codes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.check.CheckResult;
@@ -129,12 +128,52 @@ class CheckerTest {
     }
 
     @Test
-    void stdThatDiffersPerChannelIsAWarning() {
+    void stdThatDiffersPerChannelIsANoteSinceExportFoldsIt() {
         CheckResult r = check(CLASSES + "use \"presets/imagenet-normalize\"\n");
-        Diagnostic d = only(r, "W122");
+        Diagnostic d = only(r, "N122");
         assertFalse(d.isError());
+        assertTrue(d.help().contains("export folds the per-channel ratio"), d.help());
         assertFalse(r.hasErrors());
         assertTrue(d.source().displayName().contains("imagenet-normalize"), "reported where the std was written");
+    }
+
+    @Test
+    void aValueThatWouldBreakTheMapperCfgIsRefusedWhereItIsWritten() {
+        CheckResult r = check(CLASSES + "quantize {\n  instruction_name \"resnet\\ninst\"\n  gfpq_param_file \"g[1].bin\"\n}\n");
+        List<Diagnostic> ds = r.diagnostics().stream().filter(d -> d.codeId().equals("E124")).toList();
+        assertEquals(2, ds.size(), r.diagnostics()::toString);
+        assertEquals(6, ds.get(0).line());
+        assertEquals(20, ds.get(0).column());
+        assertTrue(ds.get(0).message().contains("`instruction_name` contains a line break (at character 7)"), ds.get(0).message());
+        assertTrue(ds.get(0).message().contains("[instruction_name] value, one per line"), ds.get(0).message());
+        assertEquals(7, ds.get(1).line());
+        assertTrue(ds.get(1).message().contains("contains a bracket `[`"), ds.get(1).message());
+        assertTrue(r.hasErrors());
+        assertEquals(List.of(), codes(check(CLASSES + "quantize {\n  instruction_name \"resnet_inst\"\n}\n")));
+    }
+
+    @Test
+    void instructionNameIsAFileNameOfUnder120Characters() {
+        Diagnostic d = only(check(CLASSES + "quantize {\n  instruction_name \"out/resnet\"\n}\n"), "E123");
+        assertTrue(d.message().contains("contains a folder"), d.message());
+        d = only(check(CLASSES + "quantize {\n  instruction_name \"" + "x".repeat(120) + "\"\n}\n"), "E123");
+        assertTrue(d.message().contains("is 120 characters long"), d.message());
+    }
+
+    @Test
+    void aMapperChannelOrderOtherThanTheTrainedOneIsAWarning() {
+        CheckResult r = check(CLASSES + "preprocess {\n  channel_order rgb\n}\nquantize {\n  rgb_order bgr\n}\n");
+        Diagnostic d = only(r, "W125");
+        assertFalse(r.hasErrors());
+        assertEquals(9, d.line());
+        assertTrue(d.message().contains("swapped red and blue"), d.message());
+        assertEquals(List.of(), codes(check(CLASSES + "quantize {\n  rgb_order rgb\n}\n")), "rgb is both defaults");
+    }
+
+    @Test
+    void aMeanFileNormalisationIsRefusedSinceTrainingUsesAChannelMean() {
+        Diagnostic d = only(check(CLASSES + "quantize {\n  norm_type mean_file_data_scale\n}\n"), "E123");
+        assertTrue(d.help().contains("norm_type channel_mean_data_scale"), d.help());
     }
 
     @Test
@@ -225,6 +264,18 @@ class CheckerTest {
     }
 
     @Test
+    void deployRules() {
+        CheckResult r = check(CLASSES + "deploy taurus {\n  via dir\n  remote_dir \"userdata\"\n  password_env \"hunter2!\"\n}\n");
+        assertEquals(List.of("E119", "E123", "E123"), codes(r));
+        String all = r.diagnostics().stream().map(Diagnostic::message).toList().toString();
+        assertTrue(all.contains("`via dir` needs the folder the board mounts"), all);
+        assertTrue(all.contains("`remote_dir` is a path on the board and must be absolute"), all);
+        assertTrue(all.contains("`hunter2!` is not a variable name"), all);
+        assertEquals(List.of(), codes(check(CLASSES + "deploy taurus {\n  via ssh\n  host \"10.0.0.2\"\n  password_env TAURUS_PW\n"
+                + "  host_key accept_new\n  connect_timeout 3\n  retries 0\n}\n")));
+    }
+
+    @Test
     void brokenFileStillGetsSemanticChecks() {
         CheckResult r = check(CLASSES + "frames {\n  fps = 2\n  formt png\n}\n");
         assertTrue(codes(r).containsAll(List.of("E001", "E102")), codes(r)::toString);
@@ -243,7 +294,12 @@ class CheckerTest {
     void defaultsAreFilledAndUnsetSettingsStayUnset() {
         EffectiveRecipe e = check(CLASSES).recipe();
         assertEquals("256x256", e.setting("preprocess.resize").text());
-        assertFalse(e.setting("train.pretrained").isSet());
-        assertNotNull(e.setting("quantize.data_scale"));
+        assertEquals(io.wkforge.lang.model.Origin.Kind.DEFAULT, e.setting("preprocess.resize").origin().kind());
+        assertEquals("0.1", e.setting("train.lr").text());
+        // settings without a default stay unset (no value, empty text), whatever their type
+        for (String unset : List.of("train.pretrained", "quantize.data_scale", "quantize.max_top1_drop", "deploy.host")) {
+            assertFalse(e.setting(unset).isSet(), unset);
+            assertEquals("", e.setting(unset).text(), unset);
+        }
     }
 }

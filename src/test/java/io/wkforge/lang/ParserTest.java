@@ -34,7 +34,7 @@ class ParserTest {
     void everyLiteralKindKeepsItsValueAndSpelling() {
         RecipeFile f = parse("b { k 42 0.05 1e-4 20% 72x64 \"a \\\"q\\\"\" sgd $p -3 }\n");
         List<Value> v = f.blocks().get(0).entries().get(0).values();
-        assertEquals(42L, ((Value.IntLit) v.get(0)).value());
+        assertEquals(42L, ((Value.IntLit) v.get(0)).longValue());
         assertEquals(new BigDecimal("0.05"), ((Value.DecimalLit) v.get(1)).value());
         assertEquals("1e-4", v.get(2).text());
         assertEquals(0, new BigDecimal("0.2").compareTo(((Value.PercentLit) v.get(3)).fraction()));
@@ -43,7 +43,21 @@ class ParserTest {
         assertEquals("a \"q\"", ((Value.StringLit) v.get(5)).value());
         assertEquals("sgd", ((Value.IdentLit) v.get(6)).name());
         assertEquals("p", ((Value.ParamRef) v.get(7)).name());
-        assertEquals(-3L, ((Value.IntLit) v.get(8)).value());
+        assertEquals(-3L, ((Value.IntLit) v.get(8)).longValue());
+    }
+
+    @Test
+    void charactersBeyondU_FFFFDoNotMoveLaterPositions() {
+        // ANTLR counts code points, spans count UTF-16 units: an emoji is one of the first, two of the second
+        String text = "# \uD83D\uDE00 note\nframes { fps \"\uD83D\uDE00\uD83D\uDE00\" 2 }\n";
+        RecipeFile f = parse(text);
+        Entry e = f.blocks().get(0).entries().get(0);
+        assertEquals("fps", text.substring(e.key().span().start(), e.key().span().end()));
+        assertEquals("2", text.substring(e.values().get(1).span().start(), e.values().get(1).span().end()));
+        assertEquals("# \uD83D\uDE00 note", f.comments().get(0).text());
+        RecipeFile broken = parse("frames { fps \"\uD83D\uDE00\" \n = }\n");
+        assertEquals(2, broken.syntaxErrors().get(0).line());
+        assertEquals(2, broken.syntaxErrors().get(0).column());
     }
 
     @Test

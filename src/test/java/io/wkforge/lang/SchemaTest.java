@@ -69,4 +69,22 @@ class SchemaTest {
         assertEquals(LanguageReference.markdown(), Files.readString(doc),
                 "docs/language.md is stale: run ./wkforge docs --regenerate");
     }
+
+    @Test
+    void aConditionalSettingIsKeyedOnlyWhileItsConditionHolds() {
+        Recipes.touch(dir, "v/tree.avi", "v/bg.avi");
+        var png = Recipes.check(dir, Recipes.CLASSES + "frames { quality 50 }\n").recipe();
+        var jpg = Recipes.check(dir, Recipes.CLASSES + "frames { format jpg; quality 50 }\n").recipe();
+        assertFalse(png.settingsReadBy(io.wkforge.lang.schema.StageId.FRAMES).containsKey("frames.quality"));
+        assertEquals("50", jpg.settingsReadBy(io.wkforge.lang.schema.StageId.FRAMES).get("frames.quality"));
+        assertTrue(Schema.setting("frames.quality").readByText().contains("when `format jpg`"));
+    }
+
+    @Test
+    void aVerdictSettingIsInNoTaskKey() {
+        Recipes.touch(dir, "v/tree.avi", "v/bg.avi");
+        var r = Recipes.check(dir, Recipes.CLASSES + "frames { on_error skip }\n").recipe();
+        assertFalse(r.settingsReadBy(io.wkforge.lang.schema.StageId.FRAMES).containsKey("frames.on_error"));
+        assertEquals(java.util.Map.of("frames.on_error", "skip"), r.verdictSettingsOf(io.wkforge.lang.schema.StageId.FRAMES));
+    }
 }

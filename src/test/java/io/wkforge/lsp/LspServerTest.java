@@ -95,6 +95,65 @@ class LspServerTest {
     }
 
     @Test
+    void hugeNumbersArePublishedAsRangeErrors() throws Exception {
+        String uri = open("n.recipe", "train resnet18 {\n  lr 1e9999999999\n  epochs 99999999999999999999999999999999999999\n}\n");
+        List<Diagnostic> diags = session.awaitDiagnostics(uri, 1, 30_000).getDiagnostics();
+        assertEquals(List.of("E105", "E105"), diags.stream().map(d -> d.getCode().getLeft()).toList());
+        assertEquals(1, diags.get(0).getRange().getStart().getLine());
+    }
+
+    @Test
+    void positionsAfterAnEmojiAreRight() throws Exception {
+        String line0 = "frames { fps 1 } # \uD83D\uDE00 ok";
+        String line1 = "deploy taurus { host \"\uD83D\uDE00\uD83D\uDE00\"; remote_dir \"/x\"; fsp 2 }";
+        String uri = open("emoji.recipe", line0 + "\n" + line1 + "\n");
+        List<Diagnostic> diags = session.awaitDiagnostics(uri, 1, 30_000).getDiagnostics();
+        Diagnostic fsp = diags.stream().filter(d -> "E102".equals(d.getCode().getLeft())).findFirst().orElseThrow(() -> new AssertionError(diags.toString()));
+        assertEquals(new Position(1, line1.indexOf("fsp")), fsp.getRange().getStart());
+        Hover h = session.server().getTextDocumentService()
+                .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(1, line1.indexOf("remote_dir") + 1)))
+                .get(10, TimeUnit.SECONDS);
+        assertNotNull(h, "the word under the cursor, counted in UTF-16 units as LSP does");
+        assertEquals(new Position(1, line1.indexOf("remote_dir")), h.getRange().getStart());
+    }
+
+    @Test
+    void aCheckerBugIsPublishedAsAnErrorNotAsACleanFile() throws Exception {
+        ImportResolver broken = new ImportResolver(null) {
+            @Override
+            public Lookup resolve(String path, SourceFile from) {
+                throw new IllegalStateException("a bug in the resolver");
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(DiagnosticsPublisher.class.getName());
+        log.setLevel(java.util.logging.Level.OFF); // the stack trace this logs is expected here
+        try (LspSession other = LspSession.start(broken)) {
+            other.initialize();
+            Path file = dir.resolve("u.recipe");
+            Files.writeString(file, "use \"x\"\n");
+            other.open(file.toUri().toString(), "use \"x\"\n");
+            List<Diagnostic> diags = other.awaitDiagnostics(file.toUri().toString(), 1, 30_000).getDiagnostics();
+            assertEquals(1, diags.size(), diags.toString());
+            assertEquals("E900", diags.get(0).getCode().getLeft());
+            assertTrue(diags.get(0).getMessage().contains("IllegalStateException: a bug in the resolver"), diags.get(0).getMessage());
+        } finally {
+            log.setLevel(null);
+        }
+    }
+
+    @Test
+    void aVideoAddedOnDiskIsSeenAtTheNextChange() throws Exception {
+        String text = "classes {\n  1 scene tree videos \"v/*.mp4\"\n  2 other background videos \"v/*.mp4\" background\n}\n";
+        String uri = open("videos.recipe", text);
+        assertEquals(List.of("W150", "W150"), session.awaitDiagnostics(uri, 1, 30_000).getDiagnostics().stream()
+                .map(d -> d.getCode().getLeft()).toList());
+        Files.createDirectories(dir.resolve("v"));
+        Files.writeString(dir.resolve("v/a.mp4"), "");
+        session.change(uri, 2, new TextDocumentContentChangeEvent(new Range(new Position(4, 0), new Position(4, 0)), "\n"));
+        assertEquals(List.of(), session.awaitDiagnostics(uri, 2, 30_000).getDiagnostics());
+    }
+
+    @Test
     void diagnosticsInAnImportShowOnTheUseLine() throws Exception {
         Files.writeString(dir.resolve("base.recipe"), "frames { fps -1 }\n");
         String uri = open("main.recipe", "use \"base\"\nsplit { seed 1 }\n");

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,13 @@ class ExecutorTest {
 
     final List<String> ran = Collections.synchronizedList(new ArrayList<>());
     String failOn;
+    String problemOn;
     boolean crashOn;
+    /** When set, the fake frames stage judges like the real one: on_error skip turns problems into warnings. */
+    boolean judgeByOnError;
+    String verdictReads = "frames.on_error";
+    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    boolean touchVideoWhileRunning;
 
     final class FakeFrames implements StageRunner {
         public StageId stage() { return StageId.FRAMES; }
@@ -46,20 +53,35 @@ class ExecutorTest {
             ran.add(ctx.task().id());
             String stem = ctx.task().videoStem();
             if (stem.equals(failOn)) throw new StageException(ctx.task().video() + ": not a video", List.of("detail line"));
+            if (stem.equals(problemOn)) ctx.problem(stem + " is damaged");
             try {
                 Path out = ctx.stagingDir(StageId.FRAMES).resolve(ctx.task().classDef().folderName()).resolve(stem + ".txt");
                 Files.createDirectories(out.getParent());
                 // the output depends on fps but not on format: changing format re-runs frames with the same result
-                Files.writeString(out, "fps=" + ctx.recipe().setting("frames.fps").text() + " video=" + Files.readString(ctx.task().video()));
+                Files.writeString(out, "fps=" + ctx.setting("frames.fps").text() + " video=" + Files.readString(ctx.task().video()));
+                if (touchVideoWhileRunning) Files.writeString(ctx.task().video(), "changed while it was read");
                 if (crashOn) throw new IllegalStateException("simulated crash after writing part of the output");
             } catch (IOException e) {
                 throw new StageException("io: " + e.getMessage());
             }
         }
+
+        @Override
+        public void judge(StageVerdict verdict) throws StageException {
+            if (!judgeByOnError) {
+                StageRunner.super.judge(verdict);
+                return;
+            }
+            if (!"skip".equals(verdict.setting(verdictReads).asString())) StageRunner.super.judge(verdict);
+            else for (StageVerdict.Problem p : verdict.problems()) verdict.warn(p.task(), p.message());
+        }
     }
+
+    int cleanAlgorithm = 1;
 
     final class FakeClean implements StageRunner {
         public StageId stage() { return StageId.CLEAN; }
+        public int algorithmVersion() { return cleanAlgorithm; }
 
         public void run(TaskContext ctx) throws StageException {
             ran.add(ctx.task().id());
@@ -97,24 +119,35 @@ class ExecutorTest {
         return r.recipe();
     }
 
-    private Executor.Result run(String version, Set<StageId> forced, String... sets) throws IOException {
+    StageRegistry registry() {
+        return new StageRegistry().register(new FakeFrames()).register(new FakeClean());
+    }
+
+    private Executor.Result run(Set<StageId> forced, String... sets) throws IOException {
         EffectiveRecipe r = recipe(sets);
         Layout layout = Layout.forRecipe(r, null);
-        StageRegistry reg = new StageRegistry().register(new FakeFrames()).register(new FakeClean());
-        Executor ex = new Executor(r, layout, reg, RunListener.SILENT, version);
+        RunListener listener = new RunListener() {
+            @Override
+            public void warning(io.wkforge.plan.TaskSpec task, String message) {
+                warnings.add(task.id() + ": " + message);
+            }
+        };
+        Executor ex = new Executor(r, layout, registry(), listener);
         ran.clear();
+        warnings.clear();
         return ex.run(new Executor.Options(List.of(StageId.FRAMES, StageId.CLEAN), forced, 2),
-                new RunRecord(layout.runsDir(), r, version, List.of()));
+                new RunRecord(layout.runsDir(), r, "test", List.of()));
     }
 
     private Executor.Result run(String... sets) throws IOException {
-        return run("1", Set.of(), sets);
+        return run(Set.of(), sets);
     }
 
-    private Plan plan(String version, String... sets) {
+    private Plan plan(String... sets) {
         EffectiveRecipe r = recipe(sets);
         Layout layout = Layout.forRecipe(r, null);
-        return new Planner(r, new StampStore(layout), version, Set.of()).plan(layout);
+        StageRegistry reg = registry();
+        return new Planner(r, new StampStore(layout), reg, Set.of()).withUnavailable(reg.unavailable(r)).plan(layout);
     }
 
     private Path out(String rel) {
@@ -139,13 +172,94 @@ class ExecutorTest {
     @Test
     void planSaysWhichSettingChanged() throws IOException {
         run();
-        Plan p = plan("1", "frames.fps=2");
+        Plan p = plan("frames.fps=2");
         TaskPlan a = p.tasks(StageId.FRAMES).get(0);
         assertTrue(a.willRun());
         assertEquals(List.of("frames.fps: 1 -> 2"), a.reasons());
         assertTrue(p.tasks(StageId.CLEAN).get(0).reasonText().startsWith("waits for frames"), p.tasks(StageId.CLEAN).toString());
-        assertFalse(plan("1").stageWillRun(StageId.FRAMES));
-        assertEquals("tool version: 1 -> 2", plan("2").tasks(StageId.CLEAN).get(0).reasons().get(0));
+        assertFalse(plan().stageWillRun(StageId.FRAMES));
+    }
+
+    @Test
+    void aStageThatBumpsItsAlgorithmVersionRunsAgainAlone() throws IOException {
+        run();
+        cleanAlgorithm = 2;
+        assertEquals(List.of("tool algorithm: 1 -> 2"), plan().tasks(StageId.CLEAN).get(0).reasons());
+        assertFalse(plan().stageWillRun(StageId.FRAMES));
+        run();
+        assertEquals(List.of("clean"), ran);
+    }
+
+    @Test
+    void keysHoldADigestOfTheStageCodeNotTheWkforgeVersion() throws IOException {
+        run();
+        Map<String, String> components = new StampStore(Layout.forRecipe(recipe(), null)).stamp("clean").components();
+        assertTrue(components.get("tool code").matches("[0-9a-f]{16}"), components.toString());
+        assertEquals("1", components.get("tool algorithm"));
+        assertFalse(components.containsKey("tool version"), "the manifest version is not what computes outputs");
+        Map<String, String> fromRegistry = registry().componentsOf(StageId.CLEAN);
+        assertEquals(components.get("tool code"), fromRegistry.get("tool code"), "stable within a build");
+    }
+
+    @Test
+    void anInputThatChangesWhileItsTaskRunsFailsTheTaskInsteadOfStampingIt() throws IOException {
+        touchVideoWhileRunning = true;
+        Executor.Result r = run();
+        touchVideoWhileRunning = false;
+        assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
+        assertEquals(3, r.failures().size(), r.failures()::toString);
+        assertTrue(r.failures().get(0).contains("changed while it was being read"), r.failures().get(0));
+        assertNull(new StampStore(Layout.forRecipe(recipe(), null)).stamp("frames/01_scene_thing/a"));
+        assertEquals(Executor.Outcome.OK, run().outcome(), "the complete file runs normally");
+    }
+
+    @Test
+    void filesNoStampOwnsAreDeletedAtTheStartOfARun() throws IOException {
+        run();
+        Path stray = out("frames/01_scene_thing/left-by-a-killed-run.txt");
+        Files.writeString(stray, "stray");
+        Path strayFolder = out("dataset/train/01_scene_thing/x.png");
+        Files.createDirectories(strayFolder.getParent());
+        Files.writeString(strayFolder, "stray");
+        run();
+        assertFalse(Files.exists(stray));
+        assertFalse(Files.exists(out("dataset")), "emptied folders go too");
+        assertTrue(Files.exists(out("frames/01_scene_thing/a.txt")));
+        assertTrue(ran.isEmpty(), "owned outputs were left alone");
+    }
+
+    @Test
+    void readingAnUpstreamOutputTheStageDoesNotDeclareFailsLoudly() throws IOException {
+        run();
+        List<String> read = new ArrayList<>();
+        StageRunner split = new StageRunner() {
+            public StageId stage() { return StageId.SPLIT; }
+
+            public void run(TaskContext ctx) throws StageException {
+                read.add(ctx.layout().outDir().relativize(ctx.input(StageId.CLEAN, "clean/kept.txt")).toString());
+                ctx.input(StageId.CLEAN, "clean/report.json"); // not declared: its key does not cover it
+            }
+        };
+        EffectiveRecipe r = recipe();
+        Layout layout = Layout.forRecipe(r, null);
+        Executor ex = new Executor(r, layout, registry().register(split), RunListener.SILENT);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ex.run(
+                new Executor.Options(List.of(StageId.FRAMES, StageId.CLEAN, StageId.SPLIT), Set.of(), 1),
+                new RunRecord(layout.runsDir(), r, "test", List.of())));
+        assertTrue(e.getMessage().contains("clean/report.json") && e.getMessage().contains("StageReads"), e.getMessage());
+        assertEquals(List.of("clean/kept.txt"), read);
+    }
+
+    @Test
+    void aFolderWkforgeDidNotMakeIsRefusedAsAnOutputFolder() throws IOException {
+        Path mine = out("model/my-notes.txt");
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "mine");
+        Layout layout = Layout.forRecipe(recipe(), null);
+        Executor.ForeignFolder e = assertThrows(Executor.ForeignFolder.class, () -> Executor.refuseForeignFolder(layout));
+        assertTrue(e.getMessage().contains("model/") && e.getMessage().contains("no .wkforge/"), e.getMessage());
+        run();
+        Executor.refuseForeignFolder(layout); // once wkforge has state there, the folder is its own
     }
 
     @Test
@@ -177,7 +291,7 @@ class ExecutorTest {
     void changedVideoContentRerunsIt() throws IOException {
         run();
         Recipes.write(dir, "v/b.avi", "B2");
-        List<String> reasons = plan("1").tasks(StageId.FRAMES).get(1).reasons();
+        List<String> reasons = plan().tasks(StageId.FRAMES).get(1).reasons();
         assertEquals(List.of("input video changed"), reasons);
         run();
         assertEquals(List.of("frames/01_scene_thing/b", "clean"), ran);
@@ -215,7 +329,7 @@ class ExecutorTest {
         assertThrows(IllegalStateException.class, () -> run("frames.fps=3"));
         crashOn = false;
         assertEquals("fps=1 video=A", Files.readString(out("frames/01_scene_thing/a.txt")), "old output untouched");
-        assertTrue(plan("1", "frames.fps=3").tasks(StageId.FRAMES).stream().allMatch(TaskPlan::willRun), () -> plan("1", "frames.fps=3").tasks(StageId.FRAMES).toString());
+        assertTrue(plan("frames.fps=3").tasks(StageId.FRAMES).stream().allMatch(TaskPlan::willRun), () -> plan("frames.fps=3").tasks(StageId.FRAMES).toString());
         Executor.Result r = run("frames.fps=3");
         assertEquals(Executor.Outcome.OK, r.outcome());
         assertEquals("fps=3 video=A", Files.readString(out("frames/01_scene_thing/a.txt")));
@@ -226,7 +340,7 @@ class ExecutorTest {
     void outputsDeletedOnDiskAreRebuilt() throws IOException {
         run();
         Files.delete(out("frames/01_scene_thing/a.txt"));
-        assertEquals(List.of("outputs missing or changed on disk"), plan("1").tasks(StageId.FRAMES).get(0).reasons());
+        assertEquals(List.of("outputs missing or changed on disk"), plan().tasks(StageId.FRAMES).get(0).reasons());
         run();
         assertTrue(ran.contains("frames/01_scene_thing/a"));
         assertTrue(Files.exists(out("frames/01_scene_thing/a.txt")));
@@ -235,7 +349,7 @@ class ExecutorTest {
     @Test
     void forceRerunsAStage() throws IOException {
         run();
-        run("1", Set.of(StageId.CLEAN));
+        run(Set.of(StageId.CLEAN));
         assertEquals(List.of("clean"), ran);
     }
 
@@ -246,5 +360,57 @@ class ExecutorTest {
         assertNull(new StampStore(Layout.forRecipe(recipe(), null)).stamp("clean"));
         run();
         assertEquals(List.of("clean"), ran);
+    }
+
+    @Test
+    void aReportedProblemCommitsTheTaskAndTheDefaultVerdictFailsTheStage() throws IOException {
+        problemOn = "b";
+        Executor.Result r = run();
+        assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
+        assertEquals(List.of("frames: 1 task reported a problem\n    frames/01_scene_thing/b: b is damaged"), r.failures());
+        assertTrue(Files.exists(out("frames/01_scene_thing/b.txt")), "what the task produced is committed");
+        assertFalse(ran.contains("clean"), "later stages do not run");
+        assertTrue(Files.readString(r.runRecord()).contains("b is damaged"), "the run record says why");
+
+        // the problem lives in the task's stamp: a cached task is judged again
+        Executor.Result again = run();
+        assertEquals(0, again.ran());
+        assertEquals(Executor.Outcome.STAGE_FAILED, again.outcome());
+        assertEquals(r.failures(), again.failures());
+    }
+
+    @Test
+    void aVerdictSettingChangesTheVerdictWithoutRerunningTasks() throws IOException {
+        problemOn = "b";
+        judgeByOnError = true;
+        assertEquals(Executor.Outcome.STAGE_FAILED, run().outcome());
+        Executor.Result skip = run("frames.on_error=skip");
+        assertEquals(Executor.Outcome.OK, skip.outcome(), String.valueOf(skip.failures()));
+        assertEquals(List.of("clean"), ran, "no frames task re-ran: on_error is in no task's key");
+        assertEquals(List.of("frames/01_scene_thing/b: b is damaged"), warnings);
+        assertFalse(plan("frames.on_error=fail").stageWillRun(StageId.FRAMES));
+    }
+
+    @Test
+    void aVerdictMayReadOnlyItsVerdictSettings() {
+        problemOn = "b";
+        judgeByOnError = true;
+        verdictReads = "frames.fps";
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::run);
+        assertTrue(e.getMessage().contains("frames.fps"), e.getMessage());
+    }
+
+    @Test
+    void aTaskMayNotReadAVerdictSetting() {
+        StageRunner reader = new StageRunner() {
+            public StageId stage() { return StageId.FRAMES; }
+            public void run(TaskContext ctx) { ctx.setting("frames.on_error"); }
+        };
+        EffectiveRecipe r = recipe();
+        Layout layout = Layout.forRecipe(r, null);
+        Executor ex = new Executor(r, layout, new StageRegistry().register(reader), RunListener.SILENT);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ex.run(
+                new Executor.Options(List.of(StageId.FRAMES), Set.of(), 1), new RunRecord(layout.runsDir(), r, "1", List.of())));
+        assertTrue(e.getMessage().contains("frames.on_error"), e.getMessage());
     }
 }

@@ -37,6 +37,11 @@ public final class StageHarness {
     }
 
     public Executor.Result run(StageId... stages) throws IOException {
+        return run(StageRegistry.discover(), stages);
+    }
+
+    /** With a registry of the test's choosing (a stand-in for a stage another branch builds, say). */
+    public Executor.Result run(StageRegistry registry, StageId... stages) throws IOException {
         CheckResult r = Checker.check(SourceFile.read(recipe), new Checker.Options(List.of(), true), ImportResolver.standard());
         if (r.hasErrors() || r.recipe() == null) throw new AssertionError("recipe does not check: " + r.diagnostics());
         Layout layout = Layout.forRecipe(r.recipe(), out);
@@ -47,7 +52,7 @@ public final class StageHarness {
             }
         };
         warnings.clear();
-        executor = new Executor(r.recipe(), layout, StageRegistry.discover(), listener, "test");
+        executor = new Executor(r.recipe(), layout, registry, listener);
         return executor.run(new Executor.Options(List.of(stages), Set.of(), 2),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
     }

@@ -3,6 +3,7 @@ package io.wkforge.lang.check;
 import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.Diagnostics;
+import io.wkforge.lang.glob.PatternExpander;
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.model.Origin;
@@ -40,9 +41,15 @@ public final class Checker {
     /**
      * @param overrides    {@code --set} flags, applied last
      * @param inputsStrict true for `run`: a video pattern that matches nothing is an error, not a warning
+     * @param videos       how video patterns are expanded: walking every time, or through a cache
+     *                     (the language server)
      */
-    public record Options(List<Override> overrides, boolean inputsStrict) {
+    public record Options(List<Override> overrides, boolean inputsStrict, PatternExpander videos) {
         public static final Options DEFAULT = new Options(List.of(), false);
+
+        public Options(List<Override> overrides, boolean inputsStrict) {
+            this(overrides, inputsStrict, PatternExpander.DIRECT);
+        }
     }
 
     /** A value as assigned somewhere, before params are substituted. */
@@ -91,9 +98,29 @@ public final class Checker {
         }
         EffectiveRecipe recipe = new EffectiveRecipe(rootSource.path(), classes, settings, paramTexts());
         ConsistencyChecks.run(recipe, diags);
-        if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), diags);
+        if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), options.videos(), diags);
         reportUnusedParams(root);
-        return new CheckResult(recipe, diags.sorted(), root, imports, fragment);
+        return new CheckResult(recipe, withoutEchoes(diags.sorted()), root, imports, fragment);
+    }
+
+    /**
+     * Drops findings at exactly the place of a syntax error: the parser repaired that text with a
+     * guess (`1.` read as 1), and a second error about the guess would only confuse.
+     */
+    private static List<Diagnostic> withoutEchoes(List<Diagnostic> sorted) {
+        Set<Place> syntaxPlaces = new HashSet<>();
+        for (Diagnostic d : sorted) {
+            if (d.source() != null && d.code().number() < 100) syntaxPlaces.add(place(d));
+        }
+        if (syntaxPlaces.isEmpty()) return sorted;
+        return sorted.stream().filter(d -> d.source() == null || d.code().number() < 100 || !syntaxPlaces.contains(place(d))).toList();
+    }
+
+    /** SourceFile compares by identity: a place in one loaded file. */
+    private record Place(SourceFile source, Span span) {}
+
+    private static Place place(Diagnostic d) {
+        return new Place(d.source(), d.span());
     }
 
     /** Applies one file: its imports first (in order), then its own params and blocks. */

@@ -21,6 +21,9 @@ final class ConsistencyChecks {
         devicesShape(r, diags);
         deployVia(r, diags);
         normForImageType(r, diags);
+        MapperConfigValues.run(r, diags);
+        mapperChannelOrder(r, diags);
+        meanFileNorm(r, diags);
     }
 
     private static Diagnostic at(Code code, Setting s, String message) {
@@ -52,9 +55,9 @@ final class ConsistencyChecks {
         List<BigDecimal> v = std.asDecimals();
         if (v.get(0).compareTo(v.get(1)) != 0 || v.get(1).compareTo(v.get(2)) != 0) {
             diags.add(at(Code.STD_DIFFERS_PER_CHANNEL, std,
-                    "std differs per channel (" + std.text() + ") but NNIE applies one data_scale to all channels")
-                    .withHelp("use one value for all channels (e.g. the mean of the three); otherwise the board's input "
-                            + "scaling differs from training unless export folds 1/std per channel into the first convolution"));
+                    "std differs per channel (" + std.text() + "); NNIE applies one data_scale to all channels")
+                    .withHelp("nothing to do: export folds the per-channel ratio into the first convolution's weights and "
+                            + "records the single data_scale quantize writes (caffe/export.json), so the board computes what was trained"));
         }
     }
 
@@ -72,7 +75,7 @@ final class ConsistencyChecks {
         } else if (kind.equals("step")) {
             long prev = 0;
             for (Value v : s.values().subList(1, s.values().size())) {
-                long e = ((Value.IntLit) v).value();
+                long e = ((Value.IntLit) v).longValue();
                 if (e <= prev) {
                     diags.add(Diagnostic.of(Code.INCONSISTENT_SETTINGS, s.origin().source(), v.span(),
                             "step epochs must increase, found " + e + " after " + prev));
@@ -95,6 +98,24 @@ final class ConsistencyChecks {
     private static void deployVia(EffectiveRecipe r, Diagnostics diags) {
         Setting via = r.setting("deploy.via");
         if (!via.isSet() || via.values().isEmpty()) return;
+        if (via.asString().equals("dir") && via.values().size() < 2) {
+            diags.add(at(Code.MISSING_SETTING, via, "`via dir` needs the folder the board mounts")
+                    .withHelp("e.g. `via dir \"/srv/nfs/taurus\"` (an NFS export) or the SD card's mount point"));
+        }
+        for (String name : new String[] {"remote_dir", "model_path", "config_path"}) {
+            Setting p = r.setting("deploy." + name);
+            if (p.isSet() && !p.asString().startsWith("/")) {
+                diags.add(at(Code.INCONSISTENT_SETTINGS, p, "`" + name + "` is a path on the board and must be absolute")
+                        .withHelp("write it from the board's root, e.g. \"/userdata/...\""));
+            }
+        }
+        Setting passwordEnv = r.setting("deploy.password_env");
+        if (passwordEnv.isSet() && !passwordEnv.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            diags.add(at(Code.INCONSISTENT_SETTINGS, passwordEnv, "`password_env` names an environment variable, and `"
+                    + passwordEnv.asString() + "` is not a variable name")
+                    .withHelp("write the variable's name, e.g. `password_env TAURUS_PASSWORD`, and export the password "
+                            + "in that variable; a password never belongs in a recipe"));
+        }
         if (via.asString().equals("ssh")) {
             if (via.values().size() > 1) {
                 diags.add(at(Code.INCONSISTENT_SETTINGS, via, "`via ssh` takes no path")
@@ -114,5 +135,25 @@ final class ConsistencyChecks {
             diags.add(at(Code.INCONSISTENT_SETTINGS, norm, "`image_type feature_map` requires `norm_type none`")
                     .withHelp("nnie_mapper rejects normalisation of feature-map input"));
         }
+    }
+
+    private static void mapperChannelOrder(EffectiveRecipe r, Diagnostics diags) {
+        Setting rgb = r.setting("quantize.rgb_order");
+        Setting trained = r.setting("preprocess.channel_order");
+        if (!rgb.isSet() || !trained.isSet() || rgb.asString().equals(trained.asString())) return;
+        Diagnostic d = at(Code.CHANNEL_ORDER_MISMATCH, rgb, "`rgb_order " + rgb.asString() + "` but the network is trained on "
+                + trained.asString() + " input (preprocess.channel_order): the board would feed it swapped red and blue channels")
+                .withHelp("write `rgb_order " + trained.asString() + "`; quantize's accuracy estimate shows what the swap costs");
+        if (trained.origin().source() != null) d = d.withRelated(trained.origin().source(), trained.origin().span(), "channel_order is set here");
+        diags.add(d);
+    }
+
+    private static void meanFileNorm(EffectiveRecipe r, Diagnostics diags) {
+        Setting norm = r.setting("quantize.norm_type");
+        if (!norm.isSet() || !norm.asString().startsWith("mean_file")) return;
+        diags.add(at(Code.INCONSISTENT_SETTINGS, norm, "`norm_type " + norm.asString() + "` needs a mean image (.binaryproto), and "
+                + "wkforge trains with a per-channel mean (preprocess.mean)")
+                .withHelp("write `norm_type " + (norm.asString().endsWith("data_scale") ? "channel_mean_data_scale" : "channel_mean")
+                        + "`: quantize writes the per-channel mean to nnie/mean.txt"));
     }
 }

@@ -94,15 +94,20 @@ final class SettingTypeChecker {
                     "`" + spec.name() + "` takes " + slot.type().phrase() + ", found a plain number")
                     .withHelp("write `" + spec.name() + " " + example + "`"));
         } else if (unitForNumber) {
-            out.add(Diagnostic.of(Code.WRONG_UNIT, source, v.span(),
-                    "`" + spec.name() + "` takes " + slot.type().phrase() + ", found " + v.kindPhrase()));
+            Diagnostic d = Diagnostic.of(Code.WRONG_UNIT, source, v.span(),
+                    "`" + spec.name() + "` takes " + slot.type().phrase() + ", found " + v.kindPhrase() + " `" + Values.shown(v) + "`");
+            if (v instanceof Value.SizeLit && v.text().startsWith("0x") && v.text().length() <= 18) {
+                d = d.withHelp("there are no hexadecimal numbers: `" + v.text() + "` is a size (width 0, height "
+                        + v.text().substring(2) + "); write `" + new java.math.BigInteger(v.text().substring(2), 16) + "`");
+            }
+            out.add(d);
         } else if ((slot.type() == ValueType.PATH || slot.type() == ValueType.PATTERN) && v instanceof Value.IdentLit) {
             out.add(Diagnostic.of(Code.WRONG_TYPE, source, v.span(),
                     "`" + spec.name() + "` takes a path, found the name `" + v.text() + "`")
                     .withHelp("quote paths: `" + spec.name() + " \"" + v.text() + "\"`"));
         } else {
             out.add(Diagnostic.of(Code.WRONG_TYPE, source, v.span(),
-                    "`" + spec.name() + "` takes " + slot.type().phrase() + ", found " + v.kindPhrase() + " `" + v.text() + "`")
+                    "`" + spec.name() + "` takes " + slot.type().phrase() + ", found " + v.kindPhrase() + " `" + Values.shown(v) + "`")
                     .withHelp("write `" + spec.usage() + "`"));
         }
     }
@@ -127,17 +132,23 @@ final class SettingTypeChecker {
             }
             case INT, NUMBER, PERCENT -> {
                 BigDecimal n = v instanceof Value.PercentLit p ? p.fraction()
-                        : v instanceof Value.IntLit i ? BigDecimal.valueOf(i.value()) : ((Value.DecimalLit) v).value();
+                        : v instanceof Value.IntLit i ? new BigDecimal(i.value()) : ((Value.DecimalLit) v).value();
                 if (!inRange(slot, n)) {
                     out.add(Diagnostic.of(Code.OUT_OF_RANGE, source, v.span(),
-                            "`" + spec.name() + "` must be " + slot.rangeText() + ", found " + v.text()));
+                            "`" + spec.name() + "` must be " + slot.rangeText() + ", found " + Values.shown(v)));
+                } else {
+                    String why = slot.type() == ValueType.INT ? unrepresentableInteger(n) : unrepresentableNumber(n);
+                    if (why != null) {
+                        out.add(Diagnostic.of(Code.OUT_OF_RANGE, source, v.span(),
+                                "`" + spec.name() + "`: " + Values.shown(v) + " " + why));
+                    }
                 }
             }
             case SIZE -> {
                 Value.SizeLit s = (Value.SizeLit) v;
                 if (!inRange(slot, BigDecimal.valueOf(s.width())) || !inRange(slot, BigDecimal.valueOf(s.height()))) {
                     out.add(Diagnostic.of(Code.OUT_OF_RANGE, source, v.span(),
-                            "each side of `" + spec.name() + "` must be " + slot.rangeText() + " pixels, found " + v.text()));
+                            "each side of `" + spec.name() + "` must be " + slot.rangeText() + " pixels, found " + Values.shown(v)));
                 }
             }
             case PATH, PATTERN -> {
@@ -151,6 +162,21 @@ final class SettingTypeChecker {
                 // any text is fine
             }
         }
+    }
+
+    /**
+     * Stages read numbers as 64-bit floats and integers as longs: a value inside the range that
+     * does not survive that conversion would reach them as something else (1e-400 as 0).
+     */
+    private static String unrepresentableNumber(BigDecimal n) {
+        double d = n.doubleValue();
+        if (Double.isInfinite(d)) return "is too large for a 64-bit float";
+        if (d == 0 && n.signum() != 0) return "is too close to 0 for a 64-bit float (it would become 0)";
+        return null;
+    }
+
+    private static String unrepresentableInteger(BigDecimal n) {
+        return n.toBigInteger().bitLength() < 64 ? null : "does not fit in a 64-bit integer";
     }
 
     private static boolean inRange(Slot slot, BigDecimal n) {

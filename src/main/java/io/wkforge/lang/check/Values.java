@@ -7,6 +7,12 @@ import io.wkforge.lang.syntax.Value;
 final class Values {
     private Values() {}
 
+    /** A literal's text for a message: a page of digits is cut to its first few. */
+    static String shown(Value v) {
+        String t = v.text();
+        return t.length() <= 40 ? t : t.substring(0, 37) + "...";
+    }
+
     /** The same literal placed at another span: a param's value shown where `$param` was used. */
     static Value withSpan(Value v, Span span) {
         if (v instanceof Value.IntLit x) return new Value.IntLit(x.value(), x.text(), span);

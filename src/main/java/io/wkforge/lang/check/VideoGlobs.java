@@ -4,56 +4,37 @@ import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.Diagnostics;
 import io.wkforge.lang.diag.Severity;
+import io.wkforge.lang.glob.Expansion;
+import io.wkforge.lang.glob.GlobPattern;
+import io.wkforge.lang.glob.PatternExpander;
+import io.wkforge.lang.glob.WalkLimits;
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import io.wkforge.lang.source.Span;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Expands the video paths and patterns of the class table. Patterns use glob syntax ({@code *},
- * {@code ?}, {@code **}, {@code [abc]}, {@code {a,b}}) relative to the file that declared them;
- * matches are sorted so tasks and splits are deterministic.
+ * {@code ?}, {@code **}, {@code [abc]}, {@code {a,b}}) relative to the file that declared them
+ * ({@code ~/} for the home folder); matches are sorted so tasks and splits are deterministic.
+ * How the walk treats links, unreadable entries and very large trees: {@code PatternWalk}, and
+ * docs/language.md.
  */
 public final class VideoGlobs {
     private VideoGlobs() {}
 
     public static List<Path> expand(ClassDef c, Path recipeDir, String pattern) {
         if (PathText.invalidPatternReason(pattern) != null) return List.of();
+        return PatternExpander.DIRECT.expand(GlobPattern.of(baseOf(c, recipeDir), pattern)).matches();
+    }
+
+    private static Path baseOf(ClassDef c, Path recipeDir) {
         Path base = c.baseDir() != null ? c.baseDir() : recipeDir;
-        if (base == null) base = Path.of("").toAbsolutePath();
-        if (!hasGlob(pattern)) {
-            Path p = base.resolve(pattern).normalize();
-            return Files.isRegularFile(p) ? List.of(p) : List.of();
-        }
-        // Walk only from the longest literal prefix of the pattern.
-        String[] parts = pattern.split("/");
-        Path root = pattern.startsWith("/") ? Path.of("/") : base;
-        int i = 0;
-        for (; i < parts.length - 1 && !hasGlob(parts[i]); i++) {
-            if (!parts[i].isEmpty()) root = root.resolve(parts[i]);
-        }
-        if (!Files.isDirectory(root)) return List.of();
-        String rest = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
-        int depth = rest.contains("**") ? Integer.MAX_VALUE : parts.length - i;
-        List<Path> out = new ArrayList<>();
-        Path start = root;
-        try (Stream<Path> walk = Files.walk(start, depth)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> matcher.matches(start.relativize(p)))
-                    .map(Path::normalize)
-                    .sorted()
-                    .forEach(out::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of();
-        }
-        return out;
+        return base != null ? base : Path.of("").toAbsolutePath();
     }
 
     /** All videos of a class, in pattern order, without repeats. */
@@ -66,34 +47,80 @@ public final class VideoGlobs {
     }
 
     static boolean hasGlob(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
+        return GlobPattern.hasGlob(s);
     }
 
-    static void checkAll(EffectiveRecipe recipe, boolean strict, Diagnostics diags) {
+    static void checkAll(EffectiveRecipe recipe, boolean strict, PatternExpander expander, Diagnostics diags) {
         if (recipe.file() == null) return; // an editor buffer: no folder to look in
+        expander = expander.forOneCheck();
         for (ClassDef c : recipe.classes()) {
             for (String pattern : c.videoPatterns()) {
+                Span at = patternSpan(c, pattern);
                 String invalid = PathText.invalidPatternReason(pattern);
                 if (invalid != null) {
-                    diags.add(Diagnostic.of(Code.INVALID_PATH, c.source(), patternSpan(c, pattern),
+                    diags.add(Diagnostic.of(Code.INVALID_PATH, c.source(), at,
                             "video pattern of class `" + c.name() + "`: " + invalid));
                     continue;
                 }
-                if (!expand(c, recipe.dir(), pattern).isEmpty()) continue;
-                Diagnostic d = Diagnostic.of(Code.GLOB_MATCHES_NOTHING, c.source(), patternSpan(c, pattern),
-                        (hasGlob(pattern) ? "pattern" : "video") + " \"" + pattern + "\" of class `" + c.name() + "` matches no file")
-                        .withHelp("paths are relative to " + (c.baseDir() != null ? c.baseDir() : recipe.dir()));
+                Expansion e = expander.expand(GlobPattern.of(baseOf(c, recipe.dir()), pattern));
+                String what = (hasGlob(pattern) ? "pattern" : "video") + " \"" + pattern + "\" of class `" + c.name() + "`";
+                reportWalk(c, at, what, e, expander.limits(), baseOf(c, recipe.dir()), strict, diags);
+                if (!e.matches().isEmpty() || e.stoppedAtLimit()) continue;
+                String help = "paths are relative to " + (c.baseDir() != null ? c.baseDir() : recipe.dir());
+                if (e.skippedCount() > 0) help += "; " + count(e.skippedCount(), "entry", "entries") + " under it could not be read (W153)";
+                Diagnostic d = Diagnostic.of(Code.GLOB_MATCHES_NOTHING, c.source(), at, what + " matches no file").withHelp(help);
                 diags.add(strict ? d.withSeverity(Severity.ERROR) : d);
             }
         }
     }
 
-    private static io.wkforge.lang.source.Span patternSpan(ClassDef c, String pattern) {
+    /** What the walk itself met: unreadable entries, and how many folders it took. */
+    private static void reportWalk(ClassDef c, Span at, String what, Expansion e, WalkLimits limits, Path base,
+                                   boolean strict, Diagnostics diags) {
+        String narrow = "start the pattern at the folder that holds the videos, e.g. \"videos/**/*.mp4\"";
+        if (e.skippedCount() > 0) {
+            String named = e.skipped().stream().map(s -> shown(s.path(), base) + " (" + s.reason() + ")").collect(Collectors.joining(", "));
+            int more = e.skippedCount() - e.skipped().size();
+            diags.add(Diagnostic.of(Code.PATTERN_SKIPPED_UNREADABLE, c.source(), at,
+                    what + " skipped " + count(e.skippedCount(), "entry", "entries") + " that cannot be read: " + named
+                            + (more > 0 ? ", and " + more + " more" : ""))
+                    .withHelp("everything readable was searched; fix the permissions or links, or narrow the pattern"));
+        }
+        if (e.stoppedAtLimit()) {
+            Diagnostic d = Diagnostic.of(Code.PATTERN_WALK_LIMIT, c.source(), at,
+                    what + " stopped after walking " + thousands(e.foldersWalked()) + " folders (the limit): "
+                            + (e.matches().isEmpty() ? "no match so far" : "its " + count(e.matches().size(), "match", "matches")
+                            + " so far may be incomplete"))
+                    .withHelp(narrow);
+            diags.add(strict ? d.withSeverity(Severity.ERROR) : d);
+        } else if (e.foldersWalked() >= limits.warnAt()) {
+            diags.add(Diagnostic.of(Code.PATTERN_WALKS_MANY_FOLDERS, c.source(), at,
+                    what + " walks " + thousands(e.foldersWalked()) + " folders")
+                    .withHelp(narrow + "; a walk stops at " + thousands(limits.stopAt()) + " folders"));
+        }
+    }
+
+    /** A path as the recipe's author thinks of it: relative to the recipe's folder when inside it. */
+    private static String shown(Path p, Path base) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        return abs.startsWith(b) && !abs.equals(b) ? b.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String count(int n, String one, String many) {
+        return thousands(n) + " " + (n == 1 ? one : many);
+    }
+
+    private static String thousands(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static Span patternSpan(ClassDef c, String pattern) {
         String rowText = c.source().slice(c.span());
         int at = rowText.indexOf('"' + pattern);
         if (at < 0) return c.span();
         int start = c.span().start() + at;
         // the closing quote may be missing (an unterminated string the parser repaired)
-        return new io.wkforge.lang.source.Span(start, Math.min(start + pattern.length() + 2, c.span().end()));
+        return new Span(start, Math.min(start + pattern.length() + 2, c.span().end()));
     }
 }

@@ -1,16 +1,18 @@
 package io.wkforge.lang.diag;
 
 /**
- * Every diagnostic wkforge reports, with a code that is never reused. Users search for these
- * codes, docs list them and tests assert them, so a code keeps its meaning forever: retire a
- * code rather than change what it means.
+ * Every diagnostic the recipe language reports, with a code that is never reused. Users search
+ * for these codes, docs list them and tests assert them, so a code keeps its meaning forever:
+ * retire a code rather than change what it means. Numbers 800-899 belong to the Caffe prototxt
+ * linter's own catalogue ({@code io.wkforge.caffe.lint.CaffeCode}); do not use them here.
  */
-public enum Code {
+public enum Code implements DiagnosticCode {
     // 0xx: syntax
     SYNTAX(1, Severity.ERROR, "syntax error"),
     UNEXPECTED_CHARACTER(2, Severity.ERROR, "unexpected character"),
     UNTERMINATED_STRING(3, Severity.ERROR, "unterminated string"),
     TOO_MANY_ERRORS(4, Severity.NOTE, "too many errors in one file"),
+    MALFORMED_NUMBER(5, Severity.ERROR, "malformed number"),
 
     // 1xx: blocks and settings
     UNKNOWN_BLOCK(101, Severity.ERROR, "unknown block"),
@@ -35,8 +37,10 @@ public enum Code {
 
     // 12x: cross-setting consistency
     CROP_LARGER_THAN_RESIZE(120, Severity.ERROR, "crop larger than resize"),
-    STD_DIFFERS_PER_CHANNEL(122, Severity.WARNING, "std differs per channel"),
+    STD_DIFFERS_PER_CHANNEL(122, Severity.NOTE, "std differs per channel (export folds it into conv1)"),
     INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
+    CFG_UNSAFE_VALUE(124, Severity.ERROR, "value would break nnie_mapper's cfg file"),
+    CHANNEL_ORDER_MISMATCH(125, Severity.WARNING, "the board feeds channels in another order than training"),
 
     // 13x: params
     UNDEFINED_PARAM(130, Severity.ERROR, "undefined parameter"),
@@ -52,7 +56,13 @@ public enum Code {
     // 15x: input files
     GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
     FILE_UNREADABLE(151, Severity.ERROR, "file cannot be read"),
-    INVALID_PATH(152, Severity.ERROR, "not a valid path");
+    INVALID_PATH(152, Severity.ERROR, "not a valid path"),
+    PATTERN_SKIPPED_UNREADABLE(153, Severity.WARNING, "video pattern skipped entries that cannot be read"),
+    PATTERN_WALKS_MANY_FOLDERS(154, Severity.WARNING, "video pattern walks many folders"),
+    PATTERN_WALK_LIMIT(155, Severity.WARNING, "video pattern stopped at the folder limit"),
+
+    // 9xx: wkforge itself
+    INTERNAL_ERROR(900, Severity.ERROR, "internal error in wkforge (a bug)");
 
     private final int number;
     private final Severity defaultSeverity;
@@ -64,28 +74,17 @@ public enum Code {
         this.title = title;
     }
 
-    /** The stable identifier shown to users, e.g. {@code E102} or {@code W122}. */
-    public String id() {
-        return id(defaultSeverity);
-    }
-
-    public String id(Severity severity) {
-        char prefix = switch (severity) {
-            case ERROR -> 'E';
-            case WARNING -> 'W';
-            case NOTE -> 'N';
-        };
-        return String.format("%c%03d", prefix, number);
-    }
-
+    @Override
     public int number() {
         return number;
     }
 
+    @Override
     public Severity defaultSeverity() {
         return defaultSeverity;
     }
 
+    @Override
     public String title() {
         return title;
     }

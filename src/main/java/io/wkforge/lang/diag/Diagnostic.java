@@ -10,14 +10,27 @@ import java.util.List;
  *
  * @param source null for findings that are not about a place in a file (a --set flag, say)
  */
-public record Diagnostic(Code code, Severity severity, String message, SourceFile source, Span span,
+public record Diagnostic(DiagnosticCode code, Severity severity, String message, SourceFile source, Span span,
                          String help, List<Related> related) {
 
     /** A secondary place worth showing, e.g. where a duplicate was first declared. */
     public record Related(SourceFile source, Span span, String message) {}
 
-    public static Diagnostic of(Code code, SourceFile source, Span span, String message) {
+    public static Diagnostic of(DiagnosticCode code, SourceFile source, Span span, String message) {
         return new Diagnostic(code, code.defaultSeverity(), message, source, span, null, List.of());
+    }
+
+    /**
+     * A finding about a whole file rather than a place in it (it cannot be read, say): shown as
+     * {@code FILE: error[E151]: message}, and in JSON with the file name as its range.
+     */
+    public static Diagnostic ofFile(Code code, String fileName, java.nio.file.Path path, String message) {
+        return of(code, new SourceFile(fileName, path, ""), Span.NONE, message);
+    }
+
+    /** Whether this finding is about a whole file (see {@link #ofFile}). */
+    public boolean isAboutWholeFile() {
+        return source != null && source.text().isEmpty() && span.equals(Span.NONE);
     }
 
     public Diagnostic withHelp(String newHelp) {
@@ -52,7 +65,8 @@ public record Diagnostic(Code code, Severity severity, String message, SourceFil
 
     /** `PATH:LINE:COL: error[E123]: message`, the first line of the rendered form. */
     public String headline() {
-        String where = source == null ? "wkforge" : source.displayName() + ":" + line() + ":" + column();
+        String where = source == null ? "wkforge"
+                : isAboutWholeFile() ? source.displayName() : source.displayName() + ":" + line() + ":" + column();
         return where + ": " + severity.label() + "[" + codeId() + "]: " + message;
     }
 

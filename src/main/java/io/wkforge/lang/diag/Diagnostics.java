@@ -15,7 +15,7 @@ public final class Diagnostics {
         return d;
     }
 
-    public Diagnostic report(Code code, SourceFile source, Span span, String message) {
+    public Diagnostic report(DiagnosticCode code, SourceFile source, Span span, String message) {
         return add(Diagnostic.of(code, source, span, message));
     }
 

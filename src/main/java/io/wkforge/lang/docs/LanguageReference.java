@@ -1,6 +1,8 @@
 package io.wkforge.lang.docs;
 
 import io.wkforge.lang.diag.Code;
+import io.wkforge.lang.glob.WalkLimits;
+import io.wkforge.lang.syntax.Value;
 import io.wkforge.lang.schema.BlockSpec;
 import io.wkforge.lang.schema.Choice;
 import io.wkforge.lang.schema.Schema;
@@ -37,17 +39,78 @@ public final class LanguageReference {
                 - Precedence, lowest first: schema defaults, imports, the recipe, `--set`.
 
                 """);
+        numbers(sb);
+        videoPatterns(sb);
         sb.append("## Stages\n\n| stage | what it does |\n|---|---|\n");
         for (StageId s : StageId.values()) sb.append("| `").append(s.id()).append("` | ").append(s.summary()).append(" |\n");
-        sb.append("\nEach stage's cache key covers exactly the settings listed as read by it below, its input files' "
-                + "contents, the outputs of the stages it reads and the wkforge version.\n\n");
+        sb.append("\nEach stage's cache key covers exactly the settings listed as read by it below (for a setting that "
+                + "names a file, the file's content rather than its path), its input files' contents, the outputs it "
+                + "reads of the stages before it, and the code and library versions that compute it.\n\n");
         sb.append("## Blocks\n\n");
         for (BlockSpec b : Schema.blocks()) block(sb, b);
         sb.append("## Diagnostics\n\n| code | meaning |\n|---|---|\n");
         for (Code c : Code.values()) sb.append("| `").append(c.id()).append("` | ").append(c.title()).append(" |\n");
-        sb.append("\nWarnings (`W...`) do not stop a run. `W150` (a video pattern that matches nothing) is an error "
-                + "(`E150`) for `wkforge run`.\n");
+        sb.append("\nWarnings (`W...`) do not stop a run. `W150` (a video pattern that matches nothing) and `W155` (a "
+                + "pattern that stopped at the folder limit) are errors (`E150`, `E155`) for `wkforge run`. `E900` is a bug "
+                + "in wkforge, reported for the file it met it in; the other files are still checked.\n");
         return sb.toString();
+    }
+
+    private static void numbers(StringBuilder sb) {
+        sb.append("""
+                ## Numbers
+
+                - Integers (`42`, `-3`) have any number of digits and are exact; `-0` is 0.
+                - Decimals have digits on both sides of the point and an optional exponent: `0.05`, `1e-4`,
+                  `2.5E+3`. They are exact as written; a magnitude beyond 1e±%d is held as ±1e±%d, which no
+                  setting accepts.
+                - A value outside its setting's range is `E105`, at the value, whatever its size
+                  (`lr 1e9999999999`, `epochs 1234567890123456789012345678901234567890`). So is a value inside
+                  the range that the stages could not receive: numbers travel as 64-bit floats and integers as
+                  64-bit integers, so `lr 1e-400` (which a float would turn into 0) is out of range too.
+                - Percentages (`10%%`, `0.5%%`) and sizes (`224x224`, WIDTHxHEIGHT) follow the same rules.
+                - There are no hexadecimal numbers. `0x10` is the size 0x10 (width 0, height 10): where a
+                  number is expected it is reported as a size, with the decimal to write instead; `0xff` is an
+                  error.
+                - `1.`, `.5`, `1.2.3`, `1e` and `32px` are errors (`E005`, with what to write): a number
+                  followed directly by a point or letters is not a number. Quote text such as an address:
+                  `host "127.0.0.1"`.
+
+                """.formatted(Value.DecimalLit.EXPONENT_LIMIT, Value.DecimalLit.EXPONENT_LIMIT + 1));
+    }
+
+    private static void videoPatterns(StringBuilder sb) {
+        WalkLimits limits = WalkLimits.DEFAULT;
+        sb.append("""
+                ## Video paths and patterns
+
+                The `videos` of a class row are paths or glob patterns relative to the file that wrote them;
+                `~/` starts at the home folder of the user running wkforge, `/` at the root.
+
+                - `*` and `?` match within a name, `[abc]` one character of a set, `{mp4,avi}` one of the
+                  alternatives, `**` any part of a path across folders. `**/` stands for any number of
+                  folders, none included: `videos/**/*.mp4` matches `videos/a.mp4` and `videos/day1/cam2/b.mp4`.
+                - Matches are regular files, sorted by path; a file that one pattern reaches through several paths is listed once.
+                - **Symbolic links are followed**, to folders and to files, so videos can live on another disk:
+                  with `videos/archive -> /mnt/disk2/videos`, `videos/**/*.mp4` searches the archive too. Each
+                  folder is walked once however many links lead to it, which also ends loops
+                  (`videos/all -> ..`). A broken link is reported when it would have matched or could have been
+                  a folder (a name without an extension, like a link to a disk that is not mounted).
+                - Entries that cannot be read (a folder without permission, `lost+found`, an I/O error, a broken
+                  link) are skipped and everything readable still matches; one warning per pattern (`W153`)
+                  names the first %d and says how many there were. A file deleted while the pattern is being
+                  expanded is simply not there.
+                - A pattern walks only below its literal start (`videos/mushroom/*.mp4` lists one folder). Past
+                  %,d folders it warns with the count (`W154`); at %,d it stops (`W155`; an error, `E155`, for
+                  `wkforge run`, which must know every video) and keeps what it matched so far. `/**/*.mp4` and
+                  `~/**/*.mp4` end there: start the pattern at the folder that holds the videos.
+                - A pattern that matches nothing is `W150` (`E150` for `wkforge run`); when entries below it
+                  could not be read, the message says so.
+                - The language server keeps each pattern's matches and walks it again only when a folder it
+                  read changed (its modification time, or for an unreadable one its change time) or a missing
+                  folder appeared.
+
+                """.formatted(limits.shownSkipped(), limits.warnAt(), limits.stopAt()));
     }
 
     private static void block(StringBuilder sb, BlockSpec b) {
@@ -84,6 +147,7 @@ public final class LanguageReference {
             }
         }
         if (s.unit() != null) sb.append("<br>unit: ").append(s.unit());
+        if (s.inputFile()) sb.append("<br>keyed by the file's content");
         return sb.toString();
     }
 

@@ -69,15 +69,37 @@ public final class EffectiveRecipe {
         return params;
     }
 
-    /** The settings a stage reads, in schema order: the settings part of its cache key. */
+    /**
+     * The settings a stage's tasks read, in schema order: the settings part of their cache key.
+     * A setting read only under a condition ({@code frames.quality} with {@code format jpg}) is
+     * included only while the condition holds; a verdict setting never is.
+     */
     public Map<String, String> settingsReadBy(StageId stage) {
         Map<String, String> out = new LinkedHashMap<>();
         for (BlockSpec b : Schema.blocks()) {
             for (SettingSpec spec : b.allSettings()) {
-                if (spec.readBy().contains(stage)) out.put(spec.qualifiedName(), setting(spec.qualifiedName()).text());
+                if (spec.readBy().contains(stage) && !spec.verdict() && applies(spec)) {
+                    out.put(spec.qualifiedName(), setting(spec.qualifiedName()).text());
+                }
             }
         }
         return out;
+    }
+
+    /** The settings a stage reads after its tasks to judge their results ({@code SettingSpec.verdict}). */
+    public Map<String, String> verdictSettingsOf(StageId stage) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (BlockSpec b : Schema.blocks()) {
+            for (SettingSpec spec : b.allSettings()) {
+                if (spec.readBy().contains(stage) && spec.verdict()) out.put(spec.qualifiedName(), setting(spec.qualifiedName()).text());
+            }
+        }
+        return out;
+    }
+
+    private boolean applies(SettingSpec spec) {
+        SettingSpec.ReadWhen when = spec.readWhen();
+        return when == null || when.value().equals(setting(spec.block(), when.setting()).text());
     }
 
     /** The class table as one canonical line per class, for stages whose key depends on it. */

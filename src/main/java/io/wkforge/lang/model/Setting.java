@@ -39,7 +39,7 @@ public record Setting(SettingSpec spec, List<Value> values, Origin origin) {
     }
 
     public long asLong() {
-        return ((Value.IntLit) first()).value();
+        return ((Value.IntLit) first()).longValue();
     }
 
     public int asInt() {
@@ -91,20 +91,28 @@ public record Setting(SettingSpec spec, List<Value> values, Origin origin) {
         return out;
     }
 
-    /** String values resolved as paths against the folder of the file that set them. */
+    /** String values resolved as paths against the folder of the file that set them ({@code ~/}: the home folder). */
     public List<Path> asPaths(Path recipeDir) {
         Path base = origin.baseDir() != null ? origin.baseDir() : recipeDir;
         List<Path> out = new ArrayList<>();
         if (values != null) {
             for (Value v : values) {
-                if (v instanceof Value.StringLit s) out.add(base == null ? Path.of(s.value()) : base.resolve(s.value()).normalize());
+                if (v instanceof Value.StringLit s) out.add(resolve(s.value(), base));
             }
         }
         return out;
     }
 
+    /** A leading {@code ~/} is the user's home folder, as in a shell; other relative paths are relative to {@code base}. */
+    private static Path resolve(String text, Path base) {
+        if (text.equals("~") || text.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(text.length() > 2 ? text.substring(2) : "").normalize();
+        }
+        return base == null ? Path.of(text) : base.resolve(text).normalize();
+    }
+
     static BigDecimal decimal(Value v) {
-        if (v instanceof Value.IntLit i) return BigDecimal.valueOf(i.value());
+        if (v instanceof Value.IntLit i) return new BigDecimal(i.value());
         if (v instanceof Value.DecimalLit d) return d.value();
         if (v instanceof Value.PercentLit p) return p.fraction();
         throw new IllegalStateException("not a number: " + v.text());

@@ -60,6 +60,9 @@ final class SchemaBuilder {
         private String defaultText;
         private String unit;
         private boolean required;
+        private boolean inputFile;
+        private SettingSpec.ReadWhen readWhen;
+        private boolean verdict;
 
         SettingBuilder(BlockBuilder block, String name, String doc, StageId[] readBy, boolean isLabel) {
             this.block = block;
@@ -113,6 +116,12 @@ final class SchemaBuilder {
             return slot(ValueType.PATH, 1, 1, List.of(), null, false, null, false, null);
         }
 
+        /** A path to a local file the stage reads; cache keys hold its content (see {@link SettingSpec#inputFile}). */
+        SettingBuilder inputFile() {
+            inputFile = true;
+            return path();
+        }
+
         SettingBuilder optionalPath() {
             return slot(ValueType.PATH, 0, 1, List.of(), null, false, null, false, null);
         }
@@ -148,9 +157,25 @@ final class SchemaBuilder {
             return this;
         }
 
+        /** Read (and keyed on) only while the block's {@code setting} has {@code value}. */
+        SettingBuilder onlyWhen(String setting, String value) {
+            this.readWhen = new SettingSpec.ReadWhen(setting, value);
+            return this;
+        }
+
+        /** Read by the stage's verdict after its tasks, not by the tasks (see {@link SettingSpec#verdict()}). */
+        SettingBuilder judgesTasks() {
+            this.verdict = true;
+            return this;
+        }
+
         BlockBuilder done() {
+            if (readWhen != null && !block.settings.containsKey(readWhen.setting())) {
+                throw new IllegalStateException(block.name + "." + name + " depends on " + readWhen.setting()
+                        + ", which must be declared before it in the same block");
+            }
             SettingSpec spec = new SettingSpec(block.name, name, List.copyOf(slots), defaultText, unit, doc,
-                    Set.copyOf(readBy), required, isLabel);
+                    Set.copyOf(readBy), required, isLabel, inputFile, readWhen, verdict);
             if (isLabel) block.label = spec;
             else block.settings.put(name, spec);
             return block;

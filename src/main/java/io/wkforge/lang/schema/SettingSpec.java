@@ -12,9 +12,35 @@ import java.util.stream.Collectors;
  *                    when the setting has no default
  * @param required    a recipe that leaves it unset (and has no default) is an error
  * @param isLabel     the setting is written as the block's label ({@code train resnet18 {}})
+ * @param inputFile   the value names a local file the stage reads: cache keys hold the file's
+ *                    content, not the path text (moving the file re-runs nothing, editing it does)
+ * @param readWhen    null, or the condition under which the stages read it at all (and so key on it)
+ * @param verdict     read by its stage only after the stage's tasks, to judge what they reported
+ *                    (see {@code StageRunner.judge}): part of no task's key, so changing it never
+ *                    re-runs a task, it only changes what the stage makes of their results
  */
 public record SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
-                          String doc, Set<StageId> readBy, boolean required, boolean isLabel) {
+                          String doc, Set<StageId> readBy, boolean required, boolean isLabel, boolean inputFile,
+                          ReadWhen readWhen, boolean verdict) {
+
+    public SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
+                       String doc, Set<StageId> readBy, boolean required, boolean isLabel) {
+        this(block, name, slots, defaultText, unit, doc, readBy, required, isLabel, false);
+    }
+
+    public SettingSpec(String block, String name, List<Slot> slots, String defaultText, String unit,
+                       String doc, Set<StageId> readBy, boolean required, boolean isLabel, boolean inputFile) {
+        this(block, name, slots, defaultText, unit, doc, readBy, required, isLabel, inputFile, null, false);
+    }
+
+    /**
+     * A setting that only matters when another setting of its block has a given value
+     * ({@code frames.quality} only when {@code format jpg}).
+     *
+     * @param setting the other setting's name within the block
+     * @param value   its value, as recipe text
+     */
+    public record ReadWhen(String setting, String value) {}
 
     /** {@code block.key}, the name used by {@code --set} and in cache-key reasons. */
     public String qualifiedName() {
@@ -38,6 +64,9 @@ public record SettingSpec(String block, String name, List<Slot> slots, String de
     }
 
     public String readByText() {
-        return readBy.stream().map(StageId::id).sorted().collect(Collectors.joining(", "));
+        String stages = readBy.stream().map(StageId::id).sorted().collect(Collectors.joining(", "));
+        if (readWhen != null) stages += " (when `" + readWhen.setting() + " " + readWhen.value() + "`)";
+        if (verdict) stages += " (after its tasks; in no task's key)";
+        return stages;
     }
 }

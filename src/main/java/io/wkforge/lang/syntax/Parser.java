@@ -2,12 +2,10 @@ package io.wkforge.lang.syntax;
 
 import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
-import io.wkforge.lang.parser.RecipeLexer;
 import io.wkforge.lang.parser.RecipeParser;
 import io.wkforge.lang.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
@@ -21,8 +19,7 @@ public final class Parser {
     public static RecipeFile parse(SourceFile source) {
         List<Diagnostic> errors = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
-        RecipeLexer lexer = new RecipeLexer(CharStreams.fromString(source.text(), source.displayName()));
-        lexer.removeErrorListeners();
+        Utf16Lexer lexer = new Utf16Lexer(source.text(), source.displayName());
         CommonTokenStream tokens = new CommonTokenStream(new TokenFilter(lexer, source, errors, comments));
         RecipeParser parser = new RecipeParser(tokens);
         parser.removeErrorListeners();

@@ -21,10 +21,15 @@ import org.antlr.v4.runtime.TokenSource;
  *   <li>a character the lexer cannot place is reported once, at its place, and hidden from the
  *       parser;</li>
  *   <li>an unterminated string is reported and handed on as a string;</li>
+ *   <li>a malformed number ({@code 1.}, {@code 0xff}) is reported and handed on as the number it
+ *       most likely meant, so the setting it belongs to gets no second error;</li>
  *   <li>a block whose {@code }} is missing is closed with a {@link ConjuredBrace} at the next
  *       line that starts a block ({@code name [label] {}) or at the end of the file, so one
  *       forgotten brace costs one error and the grammar needs no ambiguous optional brace.</li>
  * </ul>
+ * Braces nested deeper than {@link #MAX_DEPTH} are hidden from the parser with their closing
+ * braces: blocks do not nest, the first nested brace is already an error, and the grammar's
+ * recursion must not meet a file of 100,000 {@code {} (a stack overflow).
  * Comments are collected here too, for the formatter.
  */
 final class TokenFilter implements TokenSource {
@@ -37,16 +42,19 @@ final class TokenFilter implements TokenSource {
         }
     }
 
-    private final RecipeLexer lexer;
+    private final Utf16Lexer lexer;
     private final SourceFile source;
     private final List<Diagnostic> errors;
     private final List<Comment> comments;
     private final Deque<Token> pending = new ArrayDeque<>();
+    static final int MAX_DEPTH = 8;
     private int depth;
+    /** Braces opened beyond MAX_DEPTH and not closed yet: their tokens never reach the parser. */
+    private int hiddenDepth;
     private boolean atLineStart = true;
     private int lastRealEnd;
 
-    TokenFilter(RecipeLexer lexer, SourceFile source, List<Diagnostic> errors, List<Comment> comments) {
+    TokenFilter(Utf16Lexer lexer, SourceFile source, List<Diagnostic> errors, List<Comment> comments) {
         this.lexer = lexer;
         this.source = source;
         this.errors = errors;
@@ -56,6 +64,7 @@ final class TokenFilter implements TokenSource {
     @Override
     public Token nextToken() {
         Token t = pending.isEmpty() ? filtered() : pending.poll();
+        while (!(t instanceof ConjuredBrace) && hidesBrace(t)) t = pending.isEmpty() ? filtered() : pending.poll();
         if (t instanceof ConjuredBrace) return t;
         switch (t.getType()) {
             case RecipeLexer.LBRACE -> depth++;
@@ -75,6 +84,18 @@ final class TokenFilter implements TokenSource {
         return t;
     }
 
+    private boolean hidesBrace(Token t) {
+        if (t.getType() == RecipeLexer.LBRACE && (depth >= MAX_DEPTH || hiddenDepth > 0)) {
+            hiddenDepth++;
+            return true;
+        }
+        if (t.getType() == RecipeLexer.RBRACE && hiddenDepth > 0) {
+            hiddenDepth--;
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Closes every open block before {@code next}: returns the first closing brace and queues the
      * others, then {@code next}, then whatever was already queued.
@@ -87,6 +108,7 @@ final class TokenFilter implements TokenSource {
         pending.clear();
         pending.addAll(order);
         depth = 0;
+        hiddenDepth = 0;
         atLineStart = false;
         return new ConjuredBrace(lastRealEnd);
     }
@@ -128,6 +150,17 @@ final class TokenFilter implements TokenSource {
                     CommonToken fixed = new CommonToken(t);
                     fixed.setType(RecipeLexer.STRING);
                     fixed.setText(t.getText() + "\"");
+                    return fixed;
+                }
+                case RecipeLexer.MALFORMED_NUMBER -> {
+                    NumberLiterals.Complaint why = NumberLiterals.complaint(t.getText());
+                    String shown = t.getText().length() > 40 ? t.getText().substring(0, 37) + "..." : t.getText();
+                    errors.add(Diagnostic.of(Code.MALFORMED_NUMBER, source, span, "`" + shown + "` is not a number"
+                            + (why.reason() == null ? "" : ": " + why.reason())).withHelp(why.help()));
+                    String repaired = NumberLiterals.repair(t.getText());
+                    CommonToken fixed = new CommonToken(t);
+                    fixed.setType(repaired.matches("-?[0-9]+") ? RecipeLexer.INT : RecipeLexer.DECIMAL);
+                    fixed.setText(repaired);
                     return fixed;
                 }
                 case RecipeLexer.COMMENT -> {

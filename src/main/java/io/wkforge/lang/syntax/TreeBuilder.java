@@ -11,7 +11,6 @@ import io.wkforge.lang.parser.RecipeParser.UseDeclContext;
 import io.wkforge.lang.parser.RecipeParser.ValueContext;
 import io.wkforge.lang.source.SourceFile;
 import io.wkforge.lang.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -184,32 +183,27 @@ final class TreeBuilder {
         return new Entry(new Name(key.getText(), spanOf(key)), values, spanOf(ctx));
     }
 
+    /** Never throws: the lexer fixed each literal's shape, and NumberLiterals takes any size. */
     private Value value(ValueContext ctx) {
         Token t = ctx.getStart();
         if (t == null || t.getStartIndex() < 0) return null;
         String text = t.getText();
         Span span = spanOf(t);
-        try {
-            if (ctx instanceof RecipeParser.IntValueContext) {
-                return new Value.IntLit(Long.parseLong(text), text, span);
-            } else if (ctx instanceof RecipeParser.DecimalValueContext) {
-                return new Value.DecimalLit(new BigDecimal(text), text, span);
-            } else if (ctx instanceof RecipeParser.PercentValueContext) {
-                return new Value.PercentLit(new BigDecimal(text.substring(0, text.length() - 1)), text, span);
-            } else if (ctx instanceof RecipeParser.SizeValueContext) {
-                int x = text.indexOf('x');
-                return new Value.SizeLit(Integer.parseInt(text.substring(0, x)),
-                        Integer.parseInt(text.substring(x + 1)), text, span);
-            } else if (ctx instanceof RecipeParser.StringValueContext) {
-                return new Value.StringLit(unquote(text), text, span);
-            } else if (ctx instanceof RecipeParser.IdentValueContext) {
-                return new Value.IdentLit(text, span);
-            } else if (ctx instanceof RecipeParser.ParamRefContext) {
-                return new Value.ParamRef(text.substring(1), span);
-            }
-        } catch (NumberFormatException tooBig) {
-            // A number too large for its type: keep it as a decimal; the checker reports the range.
-            return new Value.DecimalLit(new BigDecimal(text.replaceAll("[^0-9eE.+-]", "")), text, span);
+        if (ctx instanceof RecipeParser.IntValueContext) {
+            return new Value.IntLit(NumberLiterals.integer(text), text, span);
+        } else if (ctx instanceof RecipeParser.DecimalValueContext) {
+            return new Value.DecimalLit(NumberLiterals.decimal(text), text, span);
+        } else if (ctx instanceof RecipeParser.PercentValueContext) {
+            return new Value.PercentLit(NumberLiterals.decimal(text.substring(0, text.length() - 1)), text, span);
+        } else if (ctx instanceof RecipeParser.SizeValueContext) {
+            int x = text.indexOf('x');
+            return new Value.SizeLit(NumberLiterals.side(text.substring(0, x)), NumberLiterals.side(text.substring(x + 1)), text, span);
+        } else if (ctx instanceof RecipeParser.StringValueContext) {
+            return new Value.StringLit(unquote(text), text, span);
+        } else if (ctx instanceof RecipeParser.IdentValueContext) {
+            return new Value.IdentLit(text, span);
+        } else if (ctx instanceof RecipeParser.ParamRefContext) {
+            return new Value.ParamRef(text.substring(1), span);
         }
         return null;
     }

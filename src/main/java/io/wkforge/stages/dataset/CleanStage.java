@@ -35,14 +35,31 @@ public final class CleanStage implements StageRunner {
         return StageId.CLEAN;
     }
 
+    /** The report's JSON writer shapes output bytes too. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.util");
+    }
+
+    /** Frames are decoded, measured and thumbnailed with OpenCV. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.opencv.global.opencv_imgcodecs", "org.bytedeco.opencv.global.opencv_imgproc");
+    }
+
+    /** Clean and split both use OpenCV; one doctor line covers them. */
+    @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(OpenCvCheck.check());
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
-        EffectiveRecipe recipe = ctx.recipe();
         Cleaner.Thresholds thresholds = new Cleaner.Thresholds(
-                recipe.setting("clean.duplicates").asDouble(),
-                recipe.setting("clean.blur").asDouble(),
-                recipe.setting("clean.uniform").asDouble());
-        List<String> patterns = recipe.setting("clean.exclude").asStrings().stream().filter(p -> !p.isBlank()).toList();
+                ctx.setting("clean.duplicates").asDouble(),
+                ctx.setting("clean.blur").asDouble(),
+                ctx.setting("clean.uniform").asDouble());
+        List<String> patterns = ctx.setting("clean.exclude").asStrings().stream().filter(p -> !p.isBlank()).toList();
         ExcludePatterns exclude = new ExcludePatterns(patterns);
 
         Map<String, List<FrameRef>> byClass = new TreeMap<>();

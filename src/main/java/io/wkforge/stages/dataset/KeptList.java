@@ -26,19 +26,19 @@ public final class KeptList {
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Reads the committed list among the clean stage's outputs. */
-    public static List<String> read(List<Path> cleanOutputs) throws StageException {
-        String wanted = Layout.dirOf(StageId.CLEAN) + "/" + FILE_NAME;
-        for (Path p : cleanOutputs) {
-            if (!p.toString().replace('\\', '/').endsWith(wanted)) continue;
-            try {
-                List<String> out = new ArrayList<>();
-                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) if (!line.isBlank()) out.add(line.strip());
-                return out;
-            } catch (IOException e) {
-                throw new StageException("cannot read " + p + ": " + e.getMessage());
-            }
+    /** Reads the committed list. */
+    public static List<String> read(Path file) throws StageException {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) if (!line.isBlank()) out.add(line.strip());
+            return out;
+        } catch (IOException e) {
+            throw new StageException("cannot read " + file + ": " + e.getMessage());
         }
-        throw new StageException("the clean stage left no " + wanted + ": run the clean stage first");
+    }
+
+    /** The list's path relative to the out dir, as {@code split} declares it reads it. */
+    public static String relPath() {
+        return Layout.dirOf(StageId.CLEAN) + "/" + FILE_NAME;
     }
 }

@@ -1,7 +1,6 @@
 package io.wkforge.stages.dataset;
 
 import io.wkforge.lang.model.ClassDef;
-import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
@@ -30,19 +29,25 @@ public final class SplitStage implements StageRunner {
         return StageId.SPLIT;
     }
 
+    /** The summary's JSON writer shapes output bytes too. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.util");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
-        EffectiveRecipe recipe = ctx.recipe();
-        double val = recipe.setting("split.val").asFraction();
-        String by = recipe.setting("split.by").asString();
-        long seed = recipe.setting("split.seed").asLong();
+        double val = ctx.setting("split.val").asFraction();
+        String by = ctx.setting("split.by").asString();
+        long seed = ctx.setting("split.seed").asLong();
         Path outDir = ctx.layout().outDir();
 
+        // the frames split may read are those the kept list names (io.wkforge.plan.StageReads)
         Set<String> extracted = new HashSet<>();
         for (Path p : ctx.outputsOf(StageId.FRAMES)) extracted.add(outDir.relativize(p).toString().replace('\\', '/'));
         Map<String, List<FrameRef>> byClass = new TreeMap<>();
         int vanished = 0;
-        for (String rel : KeptList.read(ctx.outputsOf(StageId.CLEAN))) {
+        for (String rel : KeptList.read(ctx.input(StageId.CLEAN, KeptList.relPath()))) {
             if (!extracted.contains(rel)) {
                 vanished++;
                 continue;
@@ -56,10 +61,12 @@ public final class SplitStage implements StageRunner {
         SplitAssigner assigner = new SplitAssigner(val, by.equals("video"), seed);
         LinkOrCopy placer = new LinkOrCopy();
         StringBuilder classesTxt = new StringBuilder();
-        Map<Side, StringBuilder> meta = Map.of(Side.TRAIN, new StringBuilder(), Side.VAL, new StringBuilder());
+        Map<Side, StringBuilder> meta = new java.util.EnumMap<>(Side.class);
+        meta.put(Side.TRAIN, new StringBuilder());
+        meta.put(Side.VAL, new StringBuilder());
         List<ClassCounts> rows = new ArrayList<>();
         try {
-            for (ClassDef c : recipe.classes()) {
+            for (ClassDef c : ctx.classes()) {
                 String folder = c.folderName();
                 classesTxt.append(folder).append('\n');
                 List<FrameRef> frames = byClass.getOrDefault(folder, List.of());

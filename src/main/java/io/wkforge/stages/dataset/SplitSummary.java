@@ -69,7 +69,10 @@ final class SplitSummary {
             val += c.val();
         }
         root.put("classes", classes);
-        root.put("total", Map.of("train", train, "val", val));
+        Map<String, Object> total = new LinkedHashMap<>(); // a fixed order: same inputs, same bytes
+        total.put("train", train);
+        total.put("val", val);
+        root.put("total", total);
         return Json.write(root) + "\n";
     }
 

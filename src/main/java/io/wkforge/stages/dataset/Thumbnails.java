@@ -17,6 +17,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class Thumbnails {
     static final int WIDTH = 192;
 
+    private static final int THUMB_QUALITY = 95;
+
     private Thumbnails() {}
 
     /** The thumbnail's file name for a frame (flat: one folder for the whole report). */
@@ -31,7 +33,7 @@ final class Thumbnails {
         if (Files.exists(target)) return;
         // reading at 1/4 size decodes JPEGs faster; PNGs are reduced after decoding
         try (Mat full = imread(f.file().toString(), IMREAD_REDUCED_COLOR_4); Mat small = new Mat();
-             ImageEncoder jpg = new ImageEncoder(ImageFormat.JPG)) {
+             ImageEncoder jpg = new ImageEncoder(ImageFormat.JPG, THUMB_QUALITY)) {
             if (full.empty()) return;
             int h = Math.max(1, (int) Math.round(full.rows() * (double) WIDTH / full.cols()));
             resize(full, small, new Size(WIDTH, h), 0, 0, INTER_AREA);

@@ -5,6 +5,7 @@ import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.TaskSpec;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
+import io.wkforge.run.StageVerdict;
 import io.wkforge.run.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +14,11 @@ import java.util.List;
 
 /**
  * Stage {@code frames}: one task per video, extracting frames into
- * {@code frames/NN_nature_name/NN_nature_name_<video>_<index>.<ext>}. A bad video fails its own
- * task ({@code on_error fail}: the other videos still finish and are cached, then the stage fails
- * listing every bad file) or becomes a warning ({@code on_error skip}).
+ * {@code frames/NN_nature_name/NN_nature_name_<video>_<index>.<ext>}. A video that does not decode
+ * cleanly still commits the frames that did, and reports its problem; once every video is done,
+ * {@code on_error} decides whether those problems fail the stage ({@code fail}, listing every bad
+ * file) or become warnings ({@code skip}). So {@code on_error} is in no task's key: switching it
+ * never re-extracts a video.
  *
  * <p>This class is loaded by the stage registry for every run; it touches no native code itself
  * so FFmpeg and OpenCV load only when a video is actually extracted.
@@ -27,14 +30,21 @@ public final class FramesStage implements StageRunner {
         return StageId.FRAMES;
     }
 
-    /** FFmpeg's libraries, then OpenCV's encoders: together most of a second on a cold start. */
+    /**
+     * FFmpeg's libraries, which decode, convert and encode PNG. OpenCV (for JPEG) is left to the
+     * writer threads that need it: it costs about 0.3 s of CPU that PNG extraction can do without.
+     */
     @Override
     public void warmUp() {
-        FfmpegLog.quiet();
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
         org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
+        FfmpegLog.install();
+    }
+
+    @Override
+    public List<io.wkforge.run.DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(FfmpegCheck.check());
     }
 
     @Override
@@ -42,34 +52,57 @@ public final class FramesStage implements StageRunner {
         return true;
     }
 
+    /** Decoding, conversion and PNG (FFmpeg) and JPEG (OpenCV) compute the frames: their versions are part of the key. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("org.bytedeco.ffmpeg.global.avcodec", "org.bytedeco.opencv.global.opencv_imgcodecs");
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         TaskSpec task = ctx.task();
-        EffectiveRecipe recipe = ctx.recipe();
+        ImageFormat format = ImageFormat.of(ctx.setting("frames.format").asString());
         VideoFrameExtractor.Settings settings = new VideoFrameExtractor.Settings(
-                recipe.setting("frames.fps").asDouble(),
-                recipe.setting("frames.stream_fps").asDouble(),
-                ImageFormat.of(recipe.setting("frames.format").asString()),
-                decoderThreads(ctx.threads()));
-        boolean skipBad = "skip".equals(recipe.setting("frames.on_error").asString());
+                ctx.setting("frames.fps").asDecimal(),
+                ctx.setting("frames.stream_fps").asDecimal(),
+                format,
+                format == ImageFormat.JPG ? ctx.setting("frames.quality").asInt() : 0, // keyed only with jpg
+                decoderThreads(ctx.threads()),
+                ctx.threads(),
+                true);
         Path classDir = ctx.stagingDir(StageId.FRAMES).resolve(task.classDef().folderName());
+        String shown = shown(ctx.recipeDir(), task.video());
         Extraction result;
         try {
             Files.createDirectories(classDir);
             result = new VideoFrameExtractor(settings).extract(task.video(),
-                    n -> classDir.resolve(FrameNames.fileName(task.classDef(), task.videoStem(), n, settings.format().extension())),
+                    n -> classDir.resolve(FrameNames.fileName(task.classDef(), task.videoStem(), n, format.extension())),
                     ctx.progress());
         } catch (IOException e) {
-            throw new StageException("cannot write frames of " + shown(recipe, task.video()) + ": " + e.getMessage());
+            throw new StageException("cannot write frames of " + shown + ": " + e.getMessage());
         }
-        if (result.ok()) return;
-        String line = shown(recipe, task.video()) + ": " + result.problem();
-        if (!skipBad) {
-            throw new StageException("bad video " + shown(recipe, task.video()), List.of(line));
+        for (String note : result.notes()) ctx.warn(shown + ": " + note);
+        if (!result.ok()) {
+            int kept = result.framesWritten();
+            ctx.problem(shown + ": " + result.problem() + (kept == 0 ? "; no frame extracted"
+                    : kept == 1 ? "; kept the 1 frame that decoded cleanly"
+                    : "; kept the " + kept + " frames that decoded cleanly"));
         }
-        ctx.warn(line + (result.framesWritten() > 0
-                ? "; kept the " + result.framesWritten() + " frames that decoded cleanly (on_error skip)"
-                : "; skipped (on_error skip)"));
+    }
+
+    /** {@code on_error}: the bad videos fail the stage, all listed, or each becomes a warning. */
+    @Override
+    public void judge(StageVerdict verdict) throws StageException {
+        List<StageVerdict.Problem> problems = verdict.problems();
+        if (problems.isEmpty()) return;
+        if ("skip".equals(verdict.setting("frames.on_error").asString())) {
+            for (StageVerdict.Problem p : problems) verdict.warn(p.task(), p.message() + " (on_error skip)");
+            return;
+        }
+        int n = problems.size();
+        throw new StageException((n == 1 ? "1 video does" : n + " videos do") + " not decode cleanly: fix or remove "
+                + (n == 1 ? "it" : "them") + ", or set `frames { on_error skip }` to go on with the frames that did"
+                + " (switching it re-extracts nothing)", problems.stream().map(StageVerdict.Problem::message).toList());
     }
 
     /**
@@ -82,9 +115,8 @@ public final class FramesStage implements StageRunner {
     }
 
     /** The video as the user wrote it: relative to the recipe when it lies below it. */
-    private static String shown(EffectiveRecipe recipe, Path video) {
-        Path dir = recipe.dir();
-        if (dir != null && video.startsWith(dir)) return dir.relativize(video).toString();
+    private static String shown(Path recipeDir, Path video) {
+        if (recipeDir != null && video.startsWith(recipeDir)) return recipeDir.relativize(video).toString();
         return video.toString();
     }
 }

@@ -12,16 +12,17 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Writes images with OpenCV's encoders (about twice as fast as ImageIO for PNG). Encoding to
- * memory and writing with NIO keeps file names with any characters working.
+ * memory and writing with NIO keeps file names with any characters working. One per thread.
  */
 public final class ImageEncoder implements AutoCloseable {
     private final ImageFormat format;
     private final IntPointer params;
     private final BytePointer buffer = new BytePointer();
 
-    public ImageEncoder(ImageFormat format) {
+    /** @param jpegQuality 1-100, used for {@link ImageFormat#JPG} only */
+    public ImageEncoder(ImageFormat format, int jpegQuality) {
         this.format = format;
-        this.params = format == ImageFormat.JPG ? new IntPointer(IMWRITE_JPEG_QUALITY, 95) : new IntPointer();
+        this.params = format == ImageFormat.JPG ? new IntPointer(IMWRITE_JPEG_QUALITY, jpegQuality) : new IntPointer();
     }
 
     public void write(Mat image, Path file) throws IOException {

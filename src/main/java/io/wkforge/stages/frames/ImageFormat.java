@@ -1,10 +1,10 @@
 package io.wkforge.stages.frames;
 
-/** The image formats of {@code frames.format}, with the encoder parameters used for each. */
+/** The image formats of {@code frames.format}. */
 public enum ImageFormat {
     /** Lossless; OpenCV's default fast compression (level 1) keeps extraction cheap. */
     PNG("png", ".png"),
-    /** Quality 95: small files without visible blocking at full resolution. */
+    /** Lossy, at the quality of {@code frames.quality}. */
     JPG("jpg", ".jpg");
 
     private final String extension;

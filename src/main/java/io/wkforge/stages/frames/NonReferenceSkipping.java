@@ -2,96 +2,89 @@ package io.wkforge.stages.frames;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG1VIDEO;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG2VIDEO;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
-import java.lang.reflect.Field;
+import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Saves decoding work without changing which frames are kept: frames no other frame refers to
- * (most B-frames) are skipped by the decoder while the next instant to sample is still more than
- * the decoder's pipeline depth away. Such a frame comes before the instant, so the sampling rule
- * could never have kept it; reference frames are always decoded, so every later frame decodes
- * exactly as before. Videos without B-frames and raw streams (timed by counting frames) are
- * decoded in full.
+ * Saves decoding work without changing which frames are kept: a packet whose frame no other
+ * frame refers to is not decoded when its timestamp lies before the earliest time the next kept
+ * frame can have. Such a frame could never be kept, and since nothing refers to it, every other
+ * frame decodes exactly as before. For codecs with B-frames (H.264, HEVC, MPEG-1/2/4 Part 2) the
+ * decoder is told to drop the packet if it is unreferenced (most B-frames are); for intra-only
+ * codecs (MJPEG and the like), where no frame refers to another, the packet is not decoded at all.
  *
- * <p>JavaCV does not expose the grabber's decoder context, so it is read by reflection; when that
- * fails (another JavaCV version), nothing is skipped.
+ * <p>That reasoning holds only where a packet's timestamp is the time the frame will be given,
+ * so skipping is used only for those codecs, whose "unreferenced" is well defined, for packets
+ * that carry a timestamp, and while every decoded frame confirms it: its
+ * best-effort timestamp equals its packet's, and timestamps rise in presentation order. The first
+ * frame that breaks this (MPEG-4 in AVI, whose packets carry no presentation time) stops skipping
+ * for the rest of the stream; if anything was skipped by then, {@link #invalidated} says so and
+ * the caller decodes the video again in full.
  */
-final class NonReferenceSkipping {
-    /** Frames beyond the pipeline depth that the margin also allows for (timestamp jitter). */
-    private static final int EXTRA_MARGIN_FRAMES = 2;
+final class NonReferenceSkipping implements VideoDecoder.PacketGate {
+    private static final Set<Integer> CODECS = Set.of(AV_CODEC_ID_H264, AV_CODEC_ID_HEVC, AV_CODEC_ID_MPEG4,
+            AV_CODEC_ID_MPEG2VIDEO, AV_CODEC_ID_MPEG1VIDEO);
 
     private final AVCodecContext codec;
-    private final double frameMicros;
-    private boolean used;
+    private final FrameSampler sampler;
+    private final boolean intraOnly;
+    private boolean trusted = true;
+    private boolean skipRequested;
+    private long lastTimestamp = Long.MIN_VALUE;
 
-    private NonReferenceSkipping(AVCodecContext codec, double frameMicros) {
+    private NonReferenceSkipping(AVCodecContext codec, FrameSampler sampler, boolean intraOnly) {
         this.codec = codec;
-        this.frameMicros = frameMicros;
+        this.sampler = sampler;
+        this.intraOnly = intraOnly;
     }
 
-    /** For a started grabber of a container video; null when skipping cannot be done safely. */
-    static NonReferenceSkipping of(FFmpegFrameGrabber grabber) {
-        AVCodecContext codec = decoderOf(grabber);
-        double frameMicros = shortestFrameMicros(grabber);
-        if (codec == null || frameMicros <= 0) return null;
-        return new NonReferenceSkipping(codec, frameMicros);
+    /** For a stream with timestamps and a codec named above; null otherwise (decode everything). */
+    static NonReferenceSkipping of(VideoDecoder decoder, FrameClock clock, FrameSampler sampler) {
+        if (!clock.timestamped()) return null;
+        if (decoder.intraOnly()) return new NonReferenceSkipping(decoder.codec(), sampler, true);
+        if (!CODECS.contains(decoder.codecId())) return null;
+        return new NonReferenceSkipping(decoder.codec(), sampler, false);
+    }
+
+    @Override
+    public boolean beforeSend(AVPacket packet) {
+        long pts = packet.pts();
+        // not yet decoded, so it will be shown after every frame shown so far
+        if (pts != AV_NOPTS_VALUE && lastTimestamp != Long.MIN_VALUE && pts <= lastTimestamp) distrust();
+        boolean skip = trusted && lastTimestamp != Long.MIN_VALUE && pts != AV_NOPTS_VALUE
+                && pts < sampler.nextKeptNotBefore();
+        skipRequested |= skip;
+        if (intraOnly) return !skip;
+        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
+        return true;
+    }
+
+    /** Checks a decoded frame against the assumptions above. */
+    void check(AVFrame frame) {
+        long t = frame.best_effort_timestamp();
+        if (t == AV_NOPTS_VALUE || frame.pts() != t || t <= lastTimestamp) distrust();
+        if (t != AV_NOPTS_VALUE) lastTimestamp = Math.max(lastTimestamp, t);
+    }
+
+    private void distrust() {
+        trusted = false;
+        if (!intraOnly) codec.skip_frame(AVDISCARD_DEFAULT);
     }
 
     /**
-     * Called before each frame is requested.
-     *
-     * @param lastTimestamp     timestamp (us) of the last frame the decoder returned
-     * @param nextKeptNotBefore the earliest timestamp the next kept frame can have
+     * The assumptions failed after a frame may already have been skipped: the kept frames may
+     * differ from a full decode's, so the caller must decode the video again without skipping.
      */
-    void beforeNextFrame(long lastTimestamp, long nextKeptNotBefore) {
-        int depth = codec.has_b_frames();
-        boolean skip = false;
-        if (depth > 0 && nextKeptNotBefore != Long.MIN_VALUE) {
-            // frames the decoder may still be holding or working on, plus a margin
-            int inFlight = Math.max(1, codec.thread_count()) + depth + EXTRA_MARGIN_FRAMES;
-            skip = lastTimestamp + inFlight * frameMicros < nextKeptNotBefore;
-        }
-        codec.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
-        used |= skip;
-    }
-
-    /** Whether any frame may have been skipped: then counting frames says nothing about damage. */
-    boolean used() {
-        return used;
-    }
-
-    /** Frames the decoder may hold back at the end of the stream (reordering delay). */
-    int reorderDepth() {
-        return codec.has_b_frames();
-    }
-
-    double frameMicros() {
-        return frameMicros;
-    }
-
-    private static AVCodecContext decoderOf(FFmpegFrameGrabber grabber) {
-        try {
-            Field f = FFmpegFrameGrabber.class.getDeclaredField("video_c");
-            f.setAccessible(true);
-            return (AVCodecContext) f.get(grabber);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** 1 / r_frame_rate: the smallest frame spacing the stream's timestamps use. */
-    private static double shortestFrameMicros(FFmpegFrameGrabber grabber) {
-        AVFormatContext fc = grabber.getFormatContext();
-        int index = grabber.getVideoStream();
-        if (fc == null || index < 0 || index >= fc.nb_streams()) return 0;
-        AVStream stream = fc.streams(index);
-        AVRational rate = stream.r_frame_rate();
-        if (rate == null || rate.num() <= 0 || rate.den() <= 0) return 0;
-        return 1_000_000.0 * rate.den() / rate.num();
+    boolean invalidated() {
+        return !trusted && skipRequested;
     }
 }

@@ -1,38 +1,41 @@
 package io.wkforge.stages.frames;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
+
 import io.wkforge.run.Progress;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.ffmpeg.avutil.AVFrameSideData;
 
 /**
- * Decodes one video with FFmpeg (through JavaCV, in-process) and writes the frames the
- * {@link FrameSampler} keeps. Never throws for bad input: a missing, empty, non-video, truncated
- * or damaged file comes back as an {@link Extraction} with a problem, after keeping whatever
- * decoded cleanly.
+ * Decodes one video with FFmpeg (in-process) and writes the frames the {@link FrameSampler}
+ * keeps, upright. Never throws for bad input: a missing, empty, non-video, truncated or damaged
+ * file comes back as an {@link Extraction} with a problem, after keeping whatever decoded cleanly.
  */
 public final class VideoFrameExtractor {
-    /** Demuxers of elementary streams: no container, so no timestamps (the board records these). */
-    private static final Set<String> RAW_STREAM_FORMATS = Set.of("h264", "hevc");
     /** AV_FRAME_FLAG_CORRUPT: the decoder output a frame it knows is damaged. */
     private static final int FRAME_FLAG_CORRUPT = 1;
-    /** Containers' frame counts may include a few frames an edit list hides; more missing means damage. */
-    private static final int MISSING_FRAMES_TOLERATED = 2;
     private static final int PROGRESS_EVERY = 30;
 
     /**
-     * @param fps            frames to keep per second of video
-     * @param streamFps      frame rate assumed for raw elementary streams
-     * @param decoderThreads threads FFmpeg's decoder may use for this video
+     * @param fps                  frames to keep per second of video
+     * @param streamFps            frame rate of streams without timestamps (raw .h264/.h265)
+     * @param jpegQuality          1-100, for {@link ImageFormat#JPG}
+     * @param decoderThreads       threads FFmpeg's decoder may use for this video
+     * @param encoderThreads       threads that encode this video's kept frames
+     * @param skipUnreferenced     let the decoder skip frames that cannot be kept ({@link NonReferenceSkipping})
      */
-    public record Settings(double fps, double streamFps, ImageFormat format, int decoderThreads) {}
+    public record Settings(BigDecimal fps, BigDecimal streamFps, ImageFormat format, int jpegQuality,
+                           int decoderThreads, int encoderThreads, boolean skipUnreferenced) {}
 
     private final Settings settings;
 
@@ -45,140 +48,124 @@ public final class VideoFrameExtractor {
      * @throws IOException only when writing an output fails
      */
     public Extraction extract(Path video, IntFunction<Path> outputFor, Progress progress) throws IOException {
-        if (!Files.exists(video)) return new Extraction(0, 0, "file not found");
-        if (!Files.isRegularFile(video)) return new Extraction(0, 0, "not a regular file");
-        if (Files.size(video) == 0) return new Extraction(0, 0, "file is empty (0 bytes)");
-        // started first: the writer loads OpenCV while FFmpeg opens the file
-        try (FrameWriter writer = new FrameWriter(settings.format())) {
-            Extraction result = extract(video, writer, outputFor, progress);
-            writer.finish();
-            return result;
+        if (!Files.exists(video)) return Extraction.bad("file not found");
+        if (!Files.isRegularFile(video)) return Extraction.bad("not a regular file");
+        if (Files.size(video) == 0) return Extraction.bad("file is empty (0 bytes)");
+        // started first: the writer threads set up their encoders (OpenCV's, for JPEG) while FFmpeg opens the file
+        try (FrameWriter writer = new FrameWriter(settings.format(), settings.jpegQuality(), settings.encoderThreads())) {
+            Pass pass = new Pass(Math.max(1, settings.decoderThreads()), settings.skipUnreferenced());
+            for (int passes = 1; ; passes++) {
+                Attempt a = attempt(video, writer, outputFor, progress, pass);
+                if (a.result() != null) {
+                    writer.finish();
+                    Extraction r = a.result();
+                    return new Extraction(r.framesRead(), r.framesWritten(), r.problem(), r.notes(), passes);
+                }
+                writer.discard();
+                pass = a.retry();
+            }
         }
     }
 
-    private Extraction extract(Path video, FrameWriter writer, IntFunction<Path> outputFor, Progress progress)
-            throws IOException {
-        FfmpegLog.quiet();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-        grabber.setVideoOption("threads", Integer.toString(Math.max(1, settings.decoderThreads())));
-        try {
-            grabber.start();
-        } catch (FrameGrabber.Exception e) {
-            closeQuietly(grabber);
-            return new Extraction(0, 0, "not a video FFmpeg can open (another kind of file, or a truncated or damaged one): "
-                    + FfmpegErrors.describe(e));
-        }
-        try (BgrConverter converter = new BgrConverter()) {
-            if (!grabber.hasVideo()) return new Extraction(0, 0, "contains no video stream");
-            return decode(grabber, converter, writer, outputFor, progress);
-        } finally {
-            closeQuietly(grabber);
-        }
-    }
-
-    private Extraction decode(FFmpegFrameGrabber grabber, BgrConverter converter, FrameWriter writer,
-                              IntFunction<Path> outputFor, Progress progress) throws IOException {
-        boolean raw = RAW_STREAM_FORMATS.contains(grabber.getFormat());
-        long expected = raw ? 0 : declaredFrameCount(grabber);
-        long progressTotal = raw ? 0 : (expected > 0 ? expected : grabber.getLengthInVideoFrames());
-        FrameSampler sampler = new FrameSampler(settings.fps());
-        NonReferenceSkipping skipping = raw ? null : NonReferenceSkipping.of(grabber);
-        long firstTimestamp = Long.MIN_VALUE;
-        long lastTimestamp = Long.MIN_VALUE;
-        int read = 0;
-        int written = 0;
-        int damaged = 0;
-        int firstDamaged = -1;
-        String stoppedBy = null;
-        while (true) {
-            Frame frame;
-            if (skipping != null && lastTimestamp != Long.MIN_VALUE) {
-                skipping.beforeNextFrame(lastTimestamp, sampler.nextKeptNotBefore());
-            }
-            try {
-                frame = grabber.grabImage();
-            } catch (FrameGrabber.Exception e) {
-                stoppedBy = FfmpegErrors.describe(e);
-                break;
-            }
-            if (frame == null) break;
-            AVFrame picture = (AVFrame) frame.opaque;
-            long timestamp = raw ? Math.round(read * 1_000_000.0 / settings.streamFps()) : frame.timestamp;
-            boolean bad = picture == null || picture.decode_error_flags() != 0 || (picture.flags() & FRAME_FLAG_CORRUPT) != 0;
-            if (firstTimestamp == Long.MIN_VALUE) firstTimestamp = timestamp;
-            lastTimestamp = timestamp;
-            // once frames may have been skipped, a frame's number comes from its time, not from counting
-            int index = skipping != null && skipping.used()
-                    ? (int) Math.round((timestamp - firstTimestamp) / skipping.frameMicros()) : read;
-            read++;
-            // the sampler sees every frame so the timing of later frames stays right
-            boolean keep = sampler.keep(timestamp);
-            if (bad) {
-                damaged++;
-                if (firstDamaged < 0) firstDamaged = index;
-            } else if (keep) {
-                writer.submit(converter.convert(picture), outputFor.apply(written++));
-            }
-            if (read % PROGRESS_EVERY == 0) progress.update(read, progressTotal, "frames");
-        }
-        progress.update(read, read, "frames");
-        boolean countsTell = expected > 0 && (skipping == null || !skipping.used());
-        String problem = problem(read, countsTell ? expected : 0, damaged, firstDamaged, stoppedBy);
-        if (problem == null && !raw && !countsTell) {
-            double frameMicros = skipping != null ? skipping.frameMicros()
-                    : grabber.getFrameRate() > 0 ? 1e6 / grabber.getFrameRate() : 0;
-            problem = endedEarly(grabber, frameMicros, skipping == null ? 0 : skipping.reorderDepth(), firstTimestamp, lastTimestamp);
-        }
-        return new Extraction(read, written, problem);
-    }
+    /** How one pass over a video decodes it. */
+    private record Pass(int threads, boolean skipping) {}
 
     /**
-     * When the container declares no frame count, or frames were skipped so that counting them
-     * says nothing, time tells: the last frame must reach the end of the stream, give or take the
-     * frames a decoder holds back.
+     * A pass's result, or the pass to do instead. Each retry gives something up for good
+     * (skipping, then frame threading), so at most two follow the first.
      */
-    private static String endedEarly(FFmpegFrameGrabber grabber, double frameMicros, int reorderDepth, long first, long last) {
-        long duration = grabber.getLengthInTime();
-        if (duration <= 0 || frameMicros <= 0 || first == Long.MIN_VALUE) return null;
-        double reached = last - first + frameMicros * (reorderDepth + 1 + MISSING_FRAMES_TOLERATED);
-        if (reached >= duration) return null;
-        return String.format(java.util.Locale.ROOT, "decoded only partly: decoding stopped at %.1f s of a %.1f s video"
-                + " (truncated or damaged data)", (last - first) / 1e6, duration / 1e6);
+    private record Attempt(Extraction result, Pass retry) {}
+
+    /** Signals that skipping turned out unsafe for this video after frames were skipped. */
+    private static final class SkippingInvalidated extends RuntimeException {
+        SkippingInvalidated() {
+            super(null, null, false, false);
+        }
     }
 
-    private static String problem(int read, long expected, int damaged, int firstDamaged, String stoppedBy) {
-        if (read == 0) {
-            return "no frame could be decoded" + (stoppedBy != null ? " (" + stoppedBy + ")" : "");
-        }
-        if (stoppedBy != null) return "decoding stopped after " + read + " frames: " + stoppedBy;
-        if (damaged == 1 && firstDamaged == read - 1) {
-            return "decoded only partly: the data ends inside frame " + firstDamaged + " (truncated file?); "
-                    + read + " frames read, the last one not kept";
-        }
-        if (damaged > 0) {
-            return "decoded only partly: " + damaged + " of " + read + " frames read are damaged (first at frame "
-                    + firstDamaged + "); damaged frames were not kept";
-        }
-        if (expected > 0 && read < expected - MISSING_FRAMES_TOLERATED) {
-            return "decoded only partly: " + read + " of " + expected + " frames read (truncated or damaged data)";
-        }
-        return null;
-    }
-
-    /** The frame count the container declares for the video stream (0 when it does not say). */
-    private static long declaredFrameCount(FFmpegFrameGrabber grabber) {
-        AVFormatContext fc = grabber.getFormatContext();
-        int stream = grabber.getVideoStream();
-        if (fc == null || stream < 0 || stream >= fc.nb_streams()) return 0;
-        return Math.max(0, fc.streams(stream).nb_frames());
-    }
-
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    private Attempt attempt(Path video, FrameWriter writer, IntFunction<Path> outputFor, Progress progress, Pass pass)
+            throws IOException {
+        VideoDecoder decoder;
         try {
-            grabber.close();
-        } catch (Exception ignored) {
-            // nothing left to report: the video's problem, if any, is already recorded
+            decoder = VideoDecoder.open(video, pass.threads());
+        } catch (VideoDecoder.Unreadable e) {
+            return new Attempt(Extraction.bad(e.getMessage()), null);
+        }
+        try (decoder) {
+            FrameClock clock = FrameClock.of(decoder, settings.streamFps());
+            FrameSampler sampler = clock.sampler(settings.fps());
+            NonReferenceSkipping skipping = pass.skipping() ? NonReferenceSkipping.of(decoder, clock, sampler) : null;
+            int[] streamMatrix = decoder.displayMatrix();
+            Tally tally = new Tally();
+            long progressTotal = decoder.estimatedFrames();
+            long[] packets = {0};
+            VideoDecoder.PacketGate gate = packet -> {
+                // progress by packets read: frames that are not decoded count too
+                if (++packets[0] % PROGRESS_EVERY == 0) progress.update(packets[0], Math.max(progressTotal, packets[0]), "frames");
+                return skipping == null || skipping.beforeSend(packet);
+            };
+            decoder.decode(gate, frame -> {
+                if (skipping != null) {
+                    skipping.check(frame);
+                    if (skipping.invalidated()) throw new SkippingInvalidated();
+                }
+                long t = clock.timeOf(frame);
+                boolean keep = sampler.keep(t); // sees every frame, damaged ones too, so later timing stays right
+                int index = tally.read++;
+                if (isDamaged(frame)) {
+                    tally.damaged(index);
+                } else if (keep) {
+                    int[] matrix = frameMatrix(frame);
+                    int[] m = matrix != null ? matrix : streamMatrix;
+                    writer.submit(frame, Orientation.of(m), outputFor.apply(tally.written++));
+                    if (tally.oddAngle == null && !Double.isNaN(Orientation.oddAngle(m))) tally.oddAngle = Orientation.oddAngle(m);
+                }
+            });
+            if (skipping != null && skipping.invalidated()) return new Attempt(null, new Pass(pass.threads(), false));
+            String problem = Damage.problem(decoder, clock, tally);
+            if (problem != null && decoder.frameThreaded() && tally.read > 0) {
+                // frame-threaded decoders do not always flag the pictures they concealed: decode
+                // again, in full, on one thread, which does, so that no damaged frame is kept
+                return new Attempt(null, new Pass(1, false));
+            }
+            progress.update(packets[0], packets[0], "frames");
+            List<String> notes = new ArrayList<>();
+            if (tally.oddAngle != null) {
+                notes.add(String.format(Locale.ROOT, "its display matrix asks for a %.0f degree rotation; frames were written"
+                        + " as decoded (only quarter turns are applied)", tally.oddAngle));
+            }
+            return new Attempt(new Extraction(tally.read, tally.written, problem, notes, 1), null);
+        } catch (SkippingInvalidated e) {
+            return new Attempt(null, new Pass(pass.threads(), false));
+        }
+    }
+
+    private static boolean isDamaged(AVFrame frame) {
+        return frame.decode_error_flags() != 0 || (frame.flags() & FRAME_FLAG_CORRUPT) != 0;
+    }
+
+    /** A display matrix the decoder attached to this frame, or null. */
+    private static int[] frameMatrix(AVFrame frame) {
+        AVFrameSideData sd = av_frame_get_side_data(frame, AV_FRAME_DATA_DISPLAYMATRIX);
+        if (sd == null || sd.isNull() || sd.size() < 36) return null;
+        int[] m = new int[9];
+        sd.data().capacity(36).asByteBuffer().order(ByteOrder.nativeOrder()).asIntBuffer().get(m);
+        return m;
+    }
+
+    /** What one pass saw, frame by frame. */
+    static final class Tally {
+        int read;
+        int written;
+        int damaged;
+        int firstDamaged = -1;
+        int lastDamaged = -1;
+        Double oddAngle;
+
+        void damaged(int index) {
+            damaged++;
+            if (firstDamaged < 0) firstDamaged = index;
+            lastDamaged = index;
         }
     }
 }

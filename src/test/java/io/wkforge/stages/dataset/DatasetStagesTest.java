@@ -2,7 +2,9 @@ package io.wkforge.stages.dataset;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.schema.StageId;
@@ -117,11 +119,19 @@ class DatasetStagesTest {
     }
 
     @Test
-    void changingACleaningThresholdLeavesTheFramesCached() throws IOException {
+    void aThresholdChangeThatKeepsTheSameFramesRerunsOnlyClean() throws IOException {
+        byte[] kept = Files.readAllBytes(h.out.resolve("clean/kept.txt"));
+        String report = Files.readString(h.out.resolve("clean/report.json"));
         Files.writeString(h.recipe, RECIPE.formatted("120"));
-        Executor.Result r = h.run(StageId.FRAMES, StageId.CLEAN, StageId.SPLIT);
-        assertEquals(Executor.Outcome.OK, r.outcome(), String.valueOf(r.failures()));
-        assertEquals(5, r.cached(), "the five videos are not extracted again");
-        Files.writeString(h.recipe, RECIPE.formatted("100"));
+        try {
+            Executor.Result r = h.run(StageId.FRAMES, StageId.CLEAN, StageId.SPLIT);
+            assertEquals(Executor.Outcome.OK, r.outcome(), String.valueOf(r.failures()));
+            assertEquals(1, r.ran(), "clean re-ran");
+            assertEquals(6, r.cached(), "the five videos, and split: it reads the kept list, not the report");
+            assertArrayEquals(kept, Files.readAllBytes(h.out.resolve("clean/kept.txt")));
+            assertNotEquals(report, Files.readString(h.out.resolve("clean/report.json")), "the report did change");
+        } finally {
+            Files.writeString(h.recipe, RECIPE.formatted("100"));
+        }
     }
 }

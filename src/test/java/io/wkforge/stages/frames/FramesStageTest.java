@@ -60,8 +60,9 @@ class FramesStageTest {
     }
 
     @Test
-    void badVideosFailTheStageAfterTheGoodOnesAreExtractedAndCached() throws IOException {
-        TestVideos.write(dir.resolve("v/red_good.mp4"), 30, 30);
+    void badVideosFailTheStageAfterEveryVideoIsExtractedAndSwitchingOnErrorReExtractsNothing() throws IOException {
+        Path good = TestVideos.write(dir.resolve("v/red_good.mp4"), 90, 30);
+        TestVideos.damagedMiddle(good, dir.resolve("v/red_damaged.mp4"));
         TestVideos.empty(dir.resolve("v/red_empty.mp4"));
         TestVideos.text(dir.resolve("v/red_notes.mp4"));
         TestVideos.write(dir.resolve("v/bg/bg.mp4"), 30, 30);
@@ -69,16 +70,36 @@ class FramesStageTest {
 
         Executor.Result r = h.run(StageId.FRAMES);
         assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
-        String all = String.join("\n", r.failures());
-        assertEquals(2, r.failures().size(), all);
-        assertTrue(all.contains("v/red_empty.mp4: file is empty (0 bytes)"), all);
+        assertEquals(5, r.ran(), "every video is a task that commits, bad ones included");
+        assertEquals(1, r.failures().size(), String.valueOf(r.failures()));
+        String all = r.failures().get(0);
+        assertTrue(all.startsWith("frames: 3 videos do not decode cleanly"), all);
+        assertTrue(all.contains("v/red_empty.mp4: file is empty (0 bytes); no frame extracted"), all);
         assertTrue(all.contains("v/red_notes.mp4: not a video FFmpeg can open"), all);
+        assertTrue(all.contains("v/red_damaged.mp4: decoded only partly") && all.contains("that decoded cleanly"), all);
         assertTrue(Files.exists(h.out.resolve("frames/01_scene_red/01_scene_red_red_good_000000.png")));
+        assertTrue(Files.exists(h.out.resolve("frames/01_scene_red/01_scene_red_red_damaged_000000.png")));
 
-        // the good videos were cached: fixing nothing and running again re-tries only the bad ones
+        // nothing changed: nothing is re-extracted, and the verdict is the same
         Executor.Result again = h.run(StageId.FRAMES);
-        assertEquals(2, again.cached());
+        assertEquals(0, again.ran());
+        assertEquals(5, again.cached());
         assertEquals(Executor.Outcome.STAGE_FAILED, again.outcome());
+        assertEquals(all, again.failures().get(0));
+
+        // on_error is not in any video's key: switching it re-judges, it does not re-extract
+        Files.writeString(h.recipe, CLASSES + "frames { on_error skip }\n");
+        Executor.Result skip = h.run(StageId.FRAMES);
+        assertEquals(Executor.Outcome.OK, skip.outcome(), String.valueOf(skip.failures()));
+        assertEquals(0, skip.ran());
+        assertEquals(5, skip.cached());
+        assertEquals(3, h.warnings.size(), String.join("\n", h.warnings));
+
+        // a fixed video re-runs alone and stops being reported
+        Files.copy(good, dir.resolve("v/red_damaged.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Executor.Result fixed = h.run(StageId.FRAMES);
+        assertEquals(1, fixed.ran());
+        assertEquals(2, h.warnings.size(), String.join("\n", h.warnings));
     }
 
     @Test
@@ -93,8 +114,27 @@ class FramesStageTest {
         assertEquals(Executor.Outcome.OK, r.outcome(), String.valueOf(r.failures()));
         String warnings = String.join("\n", h.warnings);
         assertEquals(2, h.warnings.size(), warnings);
-        assertTrue(warnings.contains("v/red_noise.mp4: not a video FFmpeg can open") && warnings.contains("skipped"), warnings);
-        assertTrue(warnings.contains("v/red_damaged.mp4: decoded only partly") && warnings.contains("decoded cleanly"), warnings);
+        assertTrue(warnings.contains("v/red_noise.mp4: not a video FFmpeg can open") && warnings.contains("no frame extracted (on_error skip)"), warnings);
+        assertTrue(warnings.contains("v/red_damaged.mp4: decoded only partly") && warnings.contains("decoded cleanly (on_error skip)"), warnings);
         assertTrue(Files.exists(h.out.resolve("frames/01_scene_red/01_scene_red_red_damaged_000000.png")));
+    }
+
+    @Test
+    void jpegQualityIsKeyedOnlyForJpeg() throws IOException {
+        TestVideos.write(dir.resolve("v/red_a.mp4"), 30, 30);
+        TestVideos.write(dir.resolve("v/bg/bg.mp4"), 30, 30);
+        StageHarness h = StageHarness.write(dir, CLASSES + "frames { format png; quality 50 }\n");
+        assertEquals(2, h.run(StageId.FRAMES).ran());
+        // PNG does not read the quality, so changing it changes nothing
+        Files.writeString(h.recipe, CLASSES + "frames { format png; quality 80 }\n");
+        assertEquals(0, h.run(StageId.FRAMES).ran());
+
+        Files.writeString(h.recipe, CLASSES + "frames { format jpg; quality 30 }\n");
+        assertEquals(2, h.run(StageId.FRAMES).ran());
+        long small = Files.size(h.out.resolve("frames/01_scene_red/01_scene_red_red_a_000000.jpg"));
+        Files.writeString(h.recipe, CLASSES + "frames { format jpg; quality 98 }\n");
+        assertEquals(2, h.run(StageId.FRAMES).ran());
+        long large = Files.size(h.out.resolve("frames/01_scene_red/01_scene_red_red_a_000000.jpg"));
+        assertTrue(large > small * 3 / 2, small + " bytes at quality 30, " + large + " at 98");
     }
 }

@@ -8,6 +8,7 @@ import io.wkforge.run.Progress;
 import io.wkforge.stages.FrameCode;
 import io.wkforge.stages.TestVideos;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,13 @@ class VideoFrameExtractorTest {
     private record Run(Extraction result, List<Integer> sourceFrames, List<Path> files) {}
 
     private static Run extract(Path video, double fps, double streamFps, ImageFormat format) throws IOException {
+        return extract(video, fps, streamFps, format, 1);
+    }
+
+    private static Run extract(Path video, double fps, double streamFps, ImageFormat format, int threads) throws IOException {
         Path out = Files.createTempDirectory(dir, "out");
-        Extraction r = new VideoFrameExtractor(new VideoFrameExtractor.Settings(fps, streamFps, format, 1))
+        Extraction r = new VideoFrameExtractor(new VideoFrameExtractor.Settings(BigDecimal.valueOf(fps), BigDecimal.valueOf(streamFps),
+                format, 95, threads, threads, true))
                 .extract(video, n -> out.resolve(String.format("f_%06d.%s", n, format.extension())), Progress.NONE);
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) {

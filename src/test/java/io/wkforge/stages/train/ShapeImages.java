@@ -25,17 +25,17 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
  * triangle, 3 only a noisy background; each at a random place and size on a random grey with
  * pixel noise, so the network has to generalise from colour and shape rather than memorise.
  */
-final class ShapeImages {
-    static final String[][] CLASSES = {
+public final class ShapeImages {
+    public static final String[][] CLASSES = {
             {"kitchen", "red_disk"}, {"harmful", "green_square"}, {"recyclable", "blue_triangle"}, {"other", "background"}};
 
     private ShapeImages() {}
 
-    static Mat paint(int cls, int size, Random r) {
+    public static Mat paint(int cls, int size, Random r) {
         return paint(cls, size, size, r);
     }
 
-    static Mat paint(int cls, int width, int height, Random r) {
+    public static Mat paint(int cls, int width, int height, Random r) {
         int grey = 60 + r.nextInt(140);
         Mat m = new Mat(height, width, CV_8UC3, new Scalar(grey, grey, grey, 0));
         int size = Math.min(width, height);
@@ -71,7 +71,7 @@ final class ShapeImages {
     }
 
     /** Writes {@code count} PNGs of class {@code cls} into {@code dir}, named with {@code prefix}. */
-    static void write(Path dir, String prefix, int cls, int count, int size, long seed) throws IOException {
+    public static void write(Path dir, String prefix, int cls, int count, int size, long seed) throws IOException {
         Files.createDirectories(dir);
         Random r = new Random(seed * 31 + cls);
         for (int i = 0; i < count; i++) {
@@ -82,7 +82,7 @@ final class ShapeImages {
         }
     }
 
-    static String folder(int cls) {
+    public static String folder(int cls) {
         return String.format("%02d_%s_%s", cls + 1, CLASSES[cls][0], CLASSES[cls][1]);
     }
 }

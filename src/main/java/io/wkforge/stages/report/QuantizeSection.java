@@ -1,0 +1,109 @@
+package io.wkforge.stages.report;
+
+import io.wkforge.lang.schema.StageId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quantization estimate ({@code nnie/quant.json}): accuracy before and after, the gate, the
+ * per-layer similarity table; and the mapper configuration quantize wrote.
+ */
+final class QuantizeSection implements Section {
+    @Override
+    public String id() {
+        return "quantize";
+    }
+
+    @Override
+    public String title() {
+        return "Quantization";
+    }
+
+    @Override
+    public List<StageId> stages() {
+        return List.of(StageId.QUANTIZE);
+    }
+
+    @Override
+    public void write(Html h, ReportInputs in, Map<String, Object> charts) throws JsonFiles.Unreadable {
+        Map<?, ?> q = JsonFiles.object(in, "nnie/quant.json");
+        Path cfg = in.filesUnder("nnie").stream().filter(p -> p.getFileName().toString().endsWith(".cfg")).findFirst().orElse(null);
+        if (q == null && cfg == null) {
+            h.raw("<p class=\"empty\">No quantization yet (<code>quantize</code> writes the mapper's inputs and <code>nnie/quant.json</code>).</p>\n");
+            return;
+        }
+        if (q != null) estimate(h, q, charts);
+        if (cfg != null) {
+            try {
+                h.raw("<details><summary>nnie_mapper configuration: ").text("nnie/" + cfg.getFileName()).raw("</summary><pre class=\"source\">")
+                        .text(Files.readString(cfg, StandardCharsets.UTF_8)).raw("</pre></details>\n");
+            } catch (IOException e) {
+                h.raw("<p class=\"warn\">").text(cfg + " cannot be read: " + e.getMessage()).raw("</p>\n");
+            }
+        }
+        h.raw("<p class=\"note\">");
+        TrainingSection.links(h, in, "nnie/quant.json", "nnie/mean.txt", "nnie/imageList.txt");
+        h.raw("</p>\n");
+    }
+
+    private static void estimate(Html h, Map<?, ?> q, Map<String, Object> charts) {
+        double before = JsonFiles.num(q, "float_top1");
+        double after = JsonFiles.num(q, "quantized_top1");
+        double drop = JsonFiles.num(q, "top1_drop");
+        StringBuilder line = new StringBuilder();
+        if (Boolean.TRUE.equals(q.get("estimate"))) line.append("Estimate (").append(JsonFiles.show(q.get("precision_bits")))
+                .append("-bit, computed here, not by nnie_mapper) on ").append(JsonFiles.show(q.get("images"))).append(" images: ");
+        line.append("top-1 ").append(Double.isNaN(before) ? "—" : Html.percent(before)).append(" → ")
+                .append(Double.isNaN(after) ? "—" : Html.percent(after));
+        if (!Double.isNaN(drop)) line.append(String.format(java.util.Locale.ROOT, " (a drop of %.1f points)", drop * 100));
+        line.append('.');
+        h.raw("<p class=\"headline\">").raw(gateBadge(q.get("gate"))).text(line.toString()).raw("</p>\n");
+
+        List<Object> names = new ArrayList<>();
+        List<Object> cosines = new ArrayList<>();
+        List<?> layers = JsonFiles.list(q, "layers");
+        if (layers.isEmpty()) return;
+        h.raw("<div class=\"chart wide\" data-chart=\"quantize\"></div>\n");
+        h.raw("<details><summary>Per-layer similarity of the quantized and float outputs (").text(layers.size() + " layers")
+                .raw(")</summary><table class=\"grid\"><thead><tr><th>layer</th><th>type</th><th>cosine</th></tr></thead><tbody>\n");
+        for (Object o : layers) {
+            if (!(o instanceof Map<?, ?> l)) continue;
+            names.add(l.get("name"));
+            cosines.add(l.get("cosine"));
+            double c = JsonFiles.num(l, "cosine");
+            h.raw("<tr" + (c < 0.99 ? " class=\"low\"" : "") + "><td>").text(JsonFiles.show(l.get("name"))).raw("</td><td>")
+                    .text(JsonFiles.show(l.get("type"))).raw("</td><td>").text(Double.isNaN(c) ? "—" : String.format(java.util.Locale.ROOT, "%.5f", c))
+                    .raw("</td></tr>\n");
+        }
+        h.raw("</tbody></table></details>\n");
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("layers", names);
+        chart.put("cosine", cosines);
+        charts.put("quantize", chart);
+    }
+
+    /** The accuracy gate's verdict as a badge: passed, failed, or none set. */
+    private static String gateBadge(Object gate) {
+        if (gate == null) return "";
+        Boolean passed = null;
+        String text;
+        if (gate instanceof Map<?, ?> g) {
+            passed = JsonFiles.bool(g, "passed");
+            Object limit = g.containsKey("max_top1_drop") ? g.get("max_top1_drop") : g.get("limit");
+            text = limit == null ? "gate" : "gate: drop at most " + (limit instanceof Number n ? String.format(java.util.Locale.ROOT, "%.1f points", n.doubleValue() * 100) : limit);
+        } else if (gate instanceof Boolean b) {
+            passed = b;
+            text = "gate";
+        } else {
+            text = "gate: " + gate;
+        }
+        String cls = passed == null ? "badge not_run" : passed ? "pass" : "fail";
+        return "<span class=\"" + cls + "\">" + Html.esc(text + (passed == null ? "" : passed ? " ✓" : " ✗")) + "</span> ";
+    }
+}

@@ -1,0 +1,26 @@
+package io.wkforge.stages.report;
+
+import io.wkforge.lang.model.ClassDef;
+import io.wkforge.run.RunSoFar;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the report is made from: committed outputs of the stages (any of them may be missing),
+ * the class table, and the run so far (which holds the effective settings with their origins).
+ */
+interface ReportInputs {
+    /** A committed output by its path relative to the out dir, or null when no stage produced it. */
+    Path file(String relPath);
+
+    /** Committed outputs whose relative path starts with {@code relDir + "/"}, sorted. */
+    List<Path> filesUnder(String relDir);
+
+    /** The out dir's name for the recipe (its file name without .recipe). */
+    String recipeName();
+
+    List<ClassDef> classes();
+
+    /** The run this report is part of: its facts, settings with origins, recipe files and task outcomes. */
+    RunSoFar run();
+}

@@ -1,0 +1,59 @@
+package io.wkforge.stages.report;
+
+import io.wkforge.lang.schema.StageId;
+import java.util.Map;
+
+/** The row of cards at the top of the page: the few numbers a person looks for first. */
+final class Summary {
+    private Summary() {}
+
+    static String cards(ReportInputs in) {
+        Html h = new Html();
+        h.raw("<div class=\"cards\">\n");
+        try {
+            Map<?, ?> split = JsonFiles.object(in, "dataset/summary.json");
+            Map<?, ?> total = JsonFiles.map(split, "total");
+            card(h, "dataset", split == null ? "—" : JsonFiles.show(total.get("train")) + " / " + JsonFiles.show(total.get("val")),
+                    split == null ? "not built" : "train / val images, " + in.classes().size() + " classes", null);
+        } catch (JsonFiles.Unreadable e) {
+            card(h, "dataset", "?", e.getMessage(), "bad");
+        }
+        try {
+            Map<?, ?> metrics = JsonFiles.object(in, "model/metrics.json");
+            double top1 = JsonFiles.num(metrics, "val_top1");
+            card(h, "val top-1", Double.isNaN(top1) ? "—" : Html.percent(top1),
+                    metrics == null ? "not trained" : "best epoch " + JsonFiles.show(metrics.get("best_epoch")), null);
+        } catch (JsonFiles.Unreadable e) {
+            card(h, "val top-1", "?", e.getMessage(), "bad");
+        }
+        try {
+            Map<?, ?> verify = JsonFiles.object(in, "caffe/verify.json");
+            Boolean passed = JsonFiles.bool(verify, "passed");
+            card(h, "Caffe check", verify == null ? "—" : Html.number(JsonFiles.num(verify, "max_abs_diff")),
+                    verify == null ? "not verified" : "largest difference" + (passed == null ? "" : passed ? ", passed" : ", FAILED"),
+                    passed == null ? null : passed ? "good" : "bad");
+        } catch (JsonFiles.Unreadable e) {
+            card(h, "Caffe check", "?", e.getMessage(), "bad");
+        }
+        try {
+            Map<?, ?> q = JsonFiles.object(in, "nnie/quant.json");
+            double drop = JsonFiles.num(q, "top1_drop");
+            card(h, "int8 estimate", Double.isNaN(drop) ? "—" : String.format(java.util.Locale.ROOT, "%+.1f pt", -drop * 100),
+                    q == null ? "not quantized" : "top-1 change after quantization", null);
+        } catch (JsonFiles.Unreadable e) {
+            card(h, "int8 estimate", "?", e.getMessage(), "bad");
+        }
+        boolean wk = in.filesUnder("nnie").stream().anyMatch(p -> p.getFileName().toString().endsWith(".wk"));
+        card(h, ".wk", wk ? "built" : "none", wk ? "by nnie_mapper" : BoardSection.absence(in.run(), StageId.WK, "not built"), wk ? "good" : null);
+        boolean deployed = in.file("deploy/deploy.json") != null;
+        card(h, "board", deployed ? "deployed" : "not deployed", deployed ? "see Mapper and board"
+                : BoardSection.absence(in.run(), StageId.DEPLOY, "deploy has not run"), deployed ? "good" : null);
+        h.raw("</div>\n");
+        return h.toString();
+    }
+
+    private static void card(Html h, String title, String value, String detail, String tone) {
+        h.raw("<div class=\"card" + (tone == null ? "" : " " + tone) + "\"><div class=\"title\">").text(title)
+                .raw("</div><div class=\"value\">").text(value).raw("</div><div class=\"detail\">").text(detail).raw("</div></div>\n");
+    }
+}

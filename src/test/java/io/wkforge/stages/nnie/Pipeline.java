@@ -1,0 +1,204 @@
+package io.wkforge.stages.nnie;
+
+import io.wkforge.lang.check.CheckResult;
+import io.wkforge.lang.check.Checker;
+import io.wkforge.lang.check.ImportResolver;
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.lang.source.SourceFile;
+import io.wkforge.plan.Layout;
+import io.wkforge.plan.TaskSpec;
+import io.wkforge.run.Executor;
+import io.wkforge.run.RunListener;
+import io.wkforge.run.RunRecord;
+import io.wkforge.run.StageException;
+import io.wkforge.run.StageRegistry;
+import io.wkforge.run.StageRunner;
+import io.wkforge.run.TaskContext;
+import io.wkforge.stages.caffe.ExportStage;
+import io.wkforge.stages.caffe.VerifyStage;
+import io.wkforge.stages.deploy.DeployStage;
+import io.wkforge.stages.train.ShapeImages;
+import io.wkforge.stages.train.TrainStage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * split (a prepared dataset of generated shape pictures, in split's layout), then the real train,
+ * export, verify, quantize and wk stages through the real executor. The recipe is the test's.
+ */
+final class Pipeline {
+    static final String CLASSES = """
+            classes {
+              1 kitchen    red_disk      videos "v/none1.mp4"
+              2 harmful    green_square  videos "v/none2.mp4"
+              3 recyclable blue_triangle videos "v/none3.mp4"
+              4 other      background    videos "v/none4.mp4"  background
+            }
+            """;
+
+    final Path dir;
+    final Path out;
+    final Path prepared;
+    final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    Function<String, String> environment = System::getenv;
+    /** When set, train commits these model files instead of training (see {@link TrainedShapes}). */
+    Path trainedModel;
+
+    Pipeline(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.out = dir.resolve("build");
+        this.prepared = dir.resolve("prepared-dataset");
+        Files.createDirectories(dir.resolve("v"));
+        for (int i = 1; i <= 4; i++) {
+            Path v = dir.resolve("v/none" + i + ".mp4");
+            if (!Files.exists(v)) Files.createFile(v);
+        }
+    }
+
+    /** Train and val pictures of the four shape classes, {@code size} pixels square, with split's meta files. */
+    Pipeline shapes(int trainPerClass, int valPerClass, int size) throws IOException {
+        StringBuilder train = new StringBuilder();
+        StringBuilder val = new StringBuilder();
+        StringBuilder classes = new StringBuilder();
+        for (int c = 0; c < ShapeImages.CLASSES.length; c++) {
+            String folder = ShapeImages.folder(c);
+            classes.append(folder).append('\n');
+            ShapeImages.write(prepared.resolve("train").resolve(folder), folder + "_t", c, trainPerClass, size, 1);
+            ShapeImages.write(prepared.resolve("val").resolve(folder), folder + "_v", c, valPerClass, size, 2);
+            for (int i = 0; i < trainPerClass; i++) train.append(String.format("%s/%s_t_%04d.png %d%n", folder, folder, i, c));
+            for (int i = 0; i < valPerClass; i++) val.append(String.format("%s/%s_v_%04d.png %d%n", folder, folder, i, c));
+        }
+        Files.createDirectories(prepared.resolve("meta"));
+        Files.writeString(prepared.resolve("meta/train.txt"), train);
+        Files.writeString(prepared.resolve("meta/val.txt"), val);
+        Files.writeString(prepared.resolve("classes.txt"), classes);
+        return this;
+    }
+
+    /** A pipeline on the shared trained model and its dataset (trained once per test run). */
+    static Pipeline onTrainedShapes(Path dir) throws IOException {
+        Pipeline p = new Pipeline(dir);
+        TrainedShapes t = TrainedShapes.get();
+        copyTree(t.dataset(), p.prepared);
+        p.trainedModel = t.model();
+        return p;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    Path recipe(String text) throws IOException {
+        return Files.writeString(dir.resolve("test.recipe"), CLASSES + text);
+    }
+
+    Executor.Result run(StageId... stages) throws IOException {
+        return run(Set.of(), stages);
+    }
+
+    Executor.Result run(Set<StageId> forced, StageId... stages) throws IOException {
+        CheckResult r = check();
+        if (r.hasErrors() || r.recipe() == null) throw new AssertionError("recipe does not check: " + r.diagnostics());
+        Layout layout = Layout.forRecipe(r.recipe(), out);
+        RunListener listener = new RunListener() {
+            @Override
+            public void note(TaskSpec task, String message) {
+                notes.add(message);
+            }
+
+            @Override
+            public void warning(TaskSpec task, String message) {
+                warnings.add(message);
+            }
+        };
+        notes.clear();
+        warnings.clear();
+        StageRegistry registry = registry();
+        Executor executor = new Executor(r.recipe(), layout, registry, listener, "test");
+        return executor.run(new Executor.Options(List.of(stages), forced, 2), new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
+    }
+
+    StageRegistry registry() {
+        return new StageRegistry().register(new PreparedSplit())
+                .register(trainedModel == null ? new TrainStage() : new StandInTrain(trainedModel)).register(new ExportStage())
+                .register(new VerifyStage()).register(new QuantizeStage()).register(new WkStage(environment)).register(new DeployStage());
+    }
+
+    /** The recipe as the checker sees it (for plan and doctor tests). */
+    CheckResult check() throws IOException {
+        return Checker.check(SourceFile.read(dir.resolve("test.recipe")), new Checker.Options(List.of(), true), ImportResolver.standard());
+    }
+
+    Path file(String rel) {
+        return out.resolve(rel);
+    }
+
+    /** The environment with PATH set to one folder (a stand-in mapper's) and nothing else. */
+    static Function<String, String> pathOnly(Path folder) {
+        Map<String, String> env = Map.of("PATH", folder.toString());
+        return env::get;
+    }
+
+    /** Commits model files trained earlier (by the real train stage, once per test run). */
+    static final class StandInTrain implements StageRunner {
+        final Path source;
+
+        StandInTrain(Path source) {
+            this.source = source;
+        }
+
+        @Override
+        public StageId stage() {
+            return StageId.TRAIN;
+        }
+
+        @Override
+        public void run(TaskContext ctx) throws StageException {
+            try {
+                Path to = ctx.stagingDir(StageId.TRAIN);
+                for (String f : List.of("model.safetensors", "model.json")) Files.copy(source.resolve(f), to.resolve(f));
+            } catch (IOException e) {
+                throw new StageException(e.getMessage());
+            }
+        }
+    }
+
+    /** Commits the prepared folder as split's output. */
+    final class PreparedSplit implements StageRunner {
+        @Override
+        public StageId stage() {
+            return StageId.SPLIT;
+        }
+
+        @Override
+        public void run(TaskContext ctx) throws StageException {
+            Path target = ctx.stagingDir(StageId.SPLIT);
+            try (Stream<Path> files = Files.walk(prepared)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = target.resolve(prepared.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
