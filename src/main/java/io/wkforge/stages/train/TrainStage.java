@@ -36,6 +36,19 @@ public final class TrainStage implements StageRunner {
         return StageId.TRAIN;
     }
 
+    /** The network, the preprocessing and the weights and JSON writers shape the model too. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util");
+    }
+
+    /** libtorch (through DJL's engine, whose jar names the version) trains; OpenCV decodes and resizes. */
+    @Override
+    public List<String> libraryClasses() {
+        return List.of("ai.djl.engine.Engine", "ai.djl.pytorch.engine.PtEngine", "org.bytedeco.opencv.global.opencv_imgcodecs",
+                "org.bytedeco.opencv.global.opencv_imgproc");
+    }
+
     /** libtorch's natives take a few seconds to load the first time; do it while the recipe is checked. */
     @Override
     public void warmUp() {
