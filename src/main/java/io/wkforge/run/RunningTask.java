@@ -52,12 +52,6 @@ final class RunningTask implements TaskContext {
         this.workDir = workDir;
     }
 
-    @Override
-    @Deprecated
-    public EffectiveRecipe recipe() {
-        return recipe;
-    }
-
     @Override public TaskSpec task() { return task; }
     @Override public Layout layout() { return layout; }
     @Override public Path staging() { return staging; }

@@ -1,7 +1,6 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.model.ClassDef;
-import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
@@ -11,13 +10,6 @@ import java.util.List;
 
 /** What a running task may see and do. */
 public interface TaskContext {
-    /**
-     * The whole recipe. Prefer {@link #setting} and {@link #classes}: they only hand out what the
-     * task's cache key covers, so a new read can never leave the key incomplete.
-     */
-    @Deprecated
-    EffectiveRecipe recipe();
-
     /**
      * A setting the task's key covers (the schema declares its stage as a reader). Reading any
      * other setting is a programming error and fails loudly: the key would not change with it.
