@@ -38,7 +38,7 @@ final class Summary {
         try {
             Map<?, ?> q = JsonFiles.object(in, "nnie/quant.json");
             double drop = JsonFiles.num(q, "top1_drop");
-            card(h, "int8 estimate", Double.isNaN(drop) ? "—" : String.format(java.util.Locale.ROOT, "%+.1f pt", -drop * 100),
+            card(h, "int8 estimate", Double.isNaN(drop) ? "—" : signedPoints(-drop * 100),
                     q == null ? "not quantized" : "top-1 change after quantization", null);
         } catch (JsonFiles.Unreadable e) {
             card(h, "int8 estimate", "?", e.getMessage(), "bad");
@@ -55,5 +55,11 @@ final class Summary {
     private static void card(Html h, String title, String value, String detail, String tone) {
         h.raw("<div class=\"card" + (tone == null ? "" : " " + tone) + "\"><div class=\"title\">").text(title)
                 .raw("</div><div class=\"value\">").text(value).raw("</div><div class=\"detail\">").text(detail).raw("</div></div>\n");
+    }
+
+    /** "+1.5 pt", "-0.4 pt"; a change that rounds to nothing reads "0.0 pt", never "-0.0 pt". */
+    static String signedPoints(double points) {
+        double tenths = Math.round(points * 10) / 10.0;
+        return tenths == 0 ? "0.0 pt" : String.format(java.util.Locale.ROOT, "%+.1f pt", tenths);
     }
 }

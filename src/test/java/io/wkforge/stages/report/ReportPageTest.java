@@ -47,6 +47,14 @@ class ReportPageTest {
     }
 
     @Test
+    void anAccuracyChangeThatRoundsToNothingHasNoSign() {
+        assertEquals("0.0 pt", Summary.signedPoints(-0.0));
+        assertEquals("0.0 pt", Summary.signedPoints(-0.04));
+        assertEquals("-1.3 pt", Summary.signedPoints(-1.26));
+        assertEquals("+0.5 pt", Summary.signedPoints(0.46));
+    }
+
+    @Test
     void skippedStagesSayWhyAndStagesThatDidNotRunSaySo() throws Exception {
         List<StageId> early = List.of(StageId.FRAMES, StageId.CLEAN, StageId.SPLIT);
         String html = render(early, ReportFixture.run(early));
