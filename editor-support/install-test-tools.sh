@@ -28,4 +28,4 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
-echo "install-test-tools: vim $(vim --version | head -1 | sed 's/.*IMproved \([0-9.]*\).*/\1/'), node $(node --version), npm packages ready"
+echo "install-test-tools: vim $(vim --version | sed -n 1p | sed 's/.*IMproved \([0-9.]*\).*/\1/'), node $(node --version), npm packages ready"
