@@ -35,7 +35,7 @@ final class MapperDoctor {
     }
 
     DoctorCheck check() {
-        return DoctorCheck.of("nnie_mapper", this::run);
+        return DoctorCheck.of("mapper", this::run);
     }
 
     private List<Finding> run() {
@@ -43,7 +43,7 @@ final class MapperDoctor {
             String detail = located.problem() + "; so wk and deploy are skipped (everything up to quantize runs)";
             String fix = MapperLocator.HOW_TO.replace("(docs/stages/quantize.md)", "(docs/stages/quantize.md, \"Installing the mapper\")");
             // with a recipe the run needs it; without one it is only something this machine lacks
-            return List.of(forRecipe ? Finding.fail("nnie_mapper", detail, fix) : Finding.warn("nnie_mapper", detail, fix));
+            return List.of(forRecipe ? Finding.fail("mapper", detail, fix) : Finding.warn("mapper", detail, fix));
         }
         Path exe = located.exe();
         try {
@@ -55,21 +55,21 @@ final class MapperDoctor {
                 if (!done) p.destroyForcibly();
                 String out = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
                 if (out.contains("error while loading shared libraries") || done && p.exitValue() == 127) {
-                    return List.of(Finding.fail("nnie_mapper", exe + " (from " + located.source() + ") cannot start: " + firstLine(out),
+                    return List.of(Finding.fail("mapper", exe + " (from " + located.source() + ") cannot start: " + firstLine(out),
                             "install the libraries it needs (`ldd " + exe + "` lists them; the HiSVP SDK names its protobuf and OpenCV versions)"));
                 }
                 Matcher m = VERSION.matcher(out);
                 String version = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
-                return List.of(Finding.ok("nnie_mapper", exe + " (from " + located.source() + ")"
+                return List.of(Finding.ok("mapper", exe + " (from " + located.source() + ")"
                         + (version != null ? ", Mapper Version " + version : ", prints no version when run without arguments")));
             } finally {
                 Files.deleteIfExists(log);
             }
         } catch (java.io.IOException e) {
-            return List.of(Finding.fail("nnie_mapper", exe + " cannot be run: " + e.getMessage(), "check its permissions and architecture (`file " + exe + "`)"));
+            return List.of(Finding.fail("mapper", exe + " cannot be run: " + e.getMessage(), "check its permissions and architecture (`file " + exe + "`)"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of(Finding.warn("nnie_mapper", "interrupted while probing " + exe, "run doctor again"));
+            return List.of(Finding.warn("mapper", "interrupted while probing " + exe, "run doctor again"));
         }
     }
 

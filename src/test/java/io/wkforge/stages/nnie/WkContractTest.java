@@ -210,24 +210,24 @@ class WkContractTest {
     void doctorNamesTheMapperItsOriginAndVersionOrWhyItCannotRun() throws Exception {
         standIn(bin, "nnie_mapper_12", WRITES_WK);
         List<Finding> found = doctor(Pipeline.pathOnly(bin), true);
-        Finding f = found.stream().filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow();
+        Finding f = found.stream().filter(x -> x.topic().equals("mapper")).findFirst().orElseThrow();
         assertEquals(Finding.Status.OK, f.status(), f.toString());
         assertTrue(f.detail().contains(bin.resolve("nnie_mapper_12") + " (from PATH), Mapper Version 1.2.2.0_B010"), f.detail());
 
         Path empty = Files.createTempDirectory(dir, "none");
-        Finding missing = doctor(Pipeline.pathOnly(empty), true).stream().filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow();
+        Finding missing = doctor(Pipeline.pathOnly(empty), true).stream().filter(x -> x.topic().equals("mapper")).findFirst().orElseThrow();
         assertEquals(Finding.Status.FAIL, missing.status());
         assertTrue(missing.detail().equals("nnie_mapper_12 not found on PATH (quantize.mapper); so wk and deploy are skipped (everything up to quantize runs)")
                 && missing.fix().contains("Installing the mapper"), missing.toString());
         assertEquals(Finding.Status.WARN, doctor(Pipeline.pathOnly(empty), false).stream()
-                .filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow().status(), "without a recipe nothing needs it");
+                .filter(x -> x.topic().equals("mapper")).findFirst().orElseThrow().status(), "without a recipe nothing needs it");
 
         Path broken = Files.createTempDirectory(dir, "broken");
         Path exe = broken.resolve("nnie_mapper_12");
         Files.writeString(exe, "#!/bin/sh\necho \"nnie_mapper_12: error while loading shared libraries: libprotobuf.so.13: "
                 + "cannot open shared object file: No such file or directory\" >&2\nexit 127\n");
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Finding cannot = doctor(Pipeline.pathOnly(broken), true).stream().filter(x -> x.topic().equals("nnie_mapper")).findFirst().orElseThrow();
+        Finding cannot = doctor(Pipeline.pathOnly(broken), true).stream().filter(x -> x.topic().equals("mapper")).findFirst().orElseThrow();
         assertEquals(Finding.Status.FAIL, cannot.status());
         assertTrue(cannot.detail().contains("cannot start: nnie_mapper_12: error while loading shared libraries: libprotobuf.so.13"), cannot.detail());
     }
