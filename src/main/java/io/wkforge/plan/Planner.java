@@ -118,9 +118,11 @@ public final class Planner {
 
     private List<TaskSpec> makeTasks(StageId stage) {
         Map<String, String> settings = recipe.settingsReadBy(stage);
-        Map<String, Path> settingFiles = settingFilesReadBy(stage);
+        // files keyed by content: those settings name, and programs outside wkforge that the stage runs
+        Map<String, Path> files = settingFilesReadBy(stage);
+        tools.programsOf(stage, recipe).forEach((name, program) -> files.put("program " + name, program));
         if (stage != StageId.FRAMES) {
-            return List.of(new TaskSpec(stage, stage.id(), settings, settingFiles, upstreamOf(stage), null, null, null));
+            return List.of(new TaskSpec(stage, stage.id(), settings, files, upstreamOf(stage), null, null, null));
         }
         List<TaskSpec> out = new ArrayList<>();
         for (ClassDef c : recipe.classes()) {
@@ -128,7 +130,7 @@ public final class Planner {
             for (Path video : VideoGlobs.videosOf(c, recipe.dir())) {
                 String stem = uniqueStem(video, stems);
                 String id = "frames/" + c.folderName() + "/" + stem;
-                Map<String, Path> inputs = new TreeMap<>(settingFiles);
+                Map<String, Path> inputs = new TreeMap<>(files);
                 inputs.put("video", video);
                 out.add(new TaskSpec(stage, id, settings, inputs, List.of(), c, video, stem));
             }

@@ -1,6 +1,8 @@
 package io.wkforge.plan;
 
+import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,6 +13,14 @@ import java.util.Map;
  */
 public interface StageTools {
     Map<String, String> componentsOf(StageId stage);
+
+    /**
+     * Programs outside wkforge that compute the stage's outputs, found for this recipe on this
+     * machine: the planner keys them by content, as input files labelled {@code program NAME}.
+     */
+    default Map<String, Path> programsOf(StageId stage, EffectiveRecipe recipe) {
+        return Map.of();
+    }
 
     /** Every stage computed by the same fixed version (tests, and stages with no implementation). */
     static StageTools fixed(String version) {

@@ -79,4 +79,10 @@ public final class StageRegistry implements StageTools {
         StageRunner r = runners.get(stage);
         return r == null ? Map.of("tool code", "not built") : StageFingerprint.of(r);
     }
+
+    @Override
+    public Map<String, java.nio.file.Path> programsOf(StageId stage, io.wkforge.lang.model.EffectiveRecipe recipe) {
+        StageRunner r = runners.get(stage);
+        return r == null ? Map.of() : r.externalPrograms(recipe);
+    }
 }

@@ -89,4 +89,14 @@ public interface StageRunner {
     default java.util.List<String> libraryClasses() {
         return java.util.List.of();
     }
+
+    /**
+     * Programs outside wkforge that compute the outputs (the vendor's nnie_mapper), each by a
+     * label and where this recipe finds it on this machine: keyed by content, like a file a
+     * setting names, so installing another version re-runs the stage. Empty when none is found
+     * (the stage is then unavailable and skipped).
+     */
+    default java.util.Map<String, java.nio.file.Path> externalPrograms(io.wkforge.lang.model.EffectiveRecipe recipe) {
+        return java.util.Map.of();
+    }
 }

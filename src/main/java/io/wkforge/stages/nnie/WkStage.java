@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +50,13 @@ public final class WkStage implements StageRunner {
     @Override
     public String unavailableReason(EffectiveRecipe recipe) {
         return locate(recipe).reason();
+    }
+
+    /** The mapper's executable, keyed by content: another mapper version may write another .wk. */
+    @Override
+    public Map<String, Path> externalPrograms(EffectiveRecipe recipe) {
+        MapperLocator.Located mapper = locate(recipe);
+        return mapper.found() ? Map.of("nnie_mapper", mapper.exe()) : Map.of();
     }
 
     @Override

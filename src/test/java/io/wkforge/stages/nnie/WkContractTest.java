@@ -54,8 +54,8 @@ class WkContractTest {
             deploy taurus { via dir "nfs" }
             """;
     /**
-     * wk's cache key holds the cfg and the settings, not the mapper binary, so a test that swaps the
-     * stand-in forces wk (as a user does after installing another mapper: --force wk).
+     * wk's cache key holds the mapper's content, not its path: tests whose stand-ins differ only in
+     * the folder they are written to force wk so that each test sees its own stand-in run.
      */
     static final Set<StageId> FORCE_WK = Set.of(StageId.WK);
     @TempDir
@@ -110,6 +110,28 @@ class WkContractTest {
         assertTrue(p.notes.stream().anyMatch(n -> n.startsWith("wk: nnie/resnet_inst.wk")), p.notes::toString);
         assertTrue(Files.isRegularFile(p.dir.resolve("nfs/wkforge/resnet_inst.wk")) || containsFile(p.dir.resolve("nfs"), "resnet_inst.wk"),
                 "deploy pushed the .wk");
+    }
+
+    @Test
+    void installingAnotherMapperReRunsWkWhileTheSameMapperElsewhereIsCached() throws Exception {
+        standIn(bin, "nnie_mapper_12", WRITES_WK);
+        p.environment = Pipeline.pathOnly(bin);
+        StageId[] upToWk = {StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE, StageId.WK};
+        assertEquals(Executor.Outcome.OK, p.run(FORCE_WK, upToWk).outcome());
+
+        Path moved = Files.createTempDirectory(dir, "bin");
+        standIn(moved, "nnie_mapper_12", WRITES_WK); // the same program, installed elsewhere
+        p.environment = Pipeline.pathOnly(moved);
+        assertEquals(0, p.run(upToWk).ran(), "the same mapper in another folder: wk stays cached");
+
+        standIn(moved, "nnie_mapper_12", "echo 'Mapper Version 1.2.2.1 (an update)'\n" + WRITES_WK);
+        var recipe = p.check().recipe();
+        Layout layout = Layout.forRecipe(recipe, p.out);
+        Plan plan = new Planner(recipe, new StampStore(layout), p.registry(), Set.of()).withUnavailable(p.registry().unavailable(recipe)).plan(layout);
+        assertEquals("input program nnie_mapper changed", plan.tasks(StageId.WK).get(0).reasonText());
+        Executor.Result r = p.run(upToWk);
+        assertEquals(Executor.Outcome.OK, r.outcome(), r.failures().toString());
+        assertEquals(1, r.ran(), "only wk runs again");
     }
 
     @Test
