@@ -32,8 +32,6 @@ import java.util.Map;
 public final class QuantizeStage implements StageRunner {
     static final String MEAN_FILE = "mean.txt";
     static final String IMAGE_LIST = "imageList.txt";
-    /** The seed's advice: reference pictures larger than this on both sides. */
-    static final int SMALL_SIDE = 256;
 
     @Override
     public StageId stage() {
@@ -99,7 +97,7 @@ public final class QuantizeStage implements StageRunner {
             ctx.warn("quantize.calibration asks for " + wanted + " reference images but the training side has only " + calibration.size()
                     + "; the image list holds all of them");
         }
-        warnSmall(ctx, calibration);
+        warnSmall(ctx, calibration, resize);
 
         Path dir = ctx.stagingDir(StageId.QUANTIZE);
         Path committed = ctx.layout().stageDir(StageId.QUANTIZE);
@@ -185,16 +183,26 @@ public final class QuantizeStage implements StageRunner {
         return sb.toString();
     }
 
-    private static void warnSmall(TaskContext ctx, List<SplitImages.Image> calibration) throws StageException {
+    /**
+     * The seed asks for reference pictures larger than 256x256, the size the board app resizes
+     * camera frames to: a smaller picture is enlarged on its way into the network, so its detail
+     * (and the activation ranges the mapper measures on it) differ from the board's frames. The
+     * general rule behind that advice is preprocess.resize.
+     */
+    private static void warnSmall(TaskContext ctx, List<SplitImages.Image> calibration, Value.SizeLit resize) throws StageException {
         List<String> small = new ArrayList<>();
         for (SplitImages.Image i : calibration) {
             int[] size = size(i.file());
-            if (size[0] <= SMALL_SIDE || size[1] <= SMALL_SIDE) small.add(i.name() + " (" + size[0] + "x" + size[1] + ")");
+            if (enlarged(size[0], size[1], resize)) small.add(i.name() + " (" + size[0] + "x" + size[1] + ")");
         }
         if (small.isEmpty()) return;
-        ctx.warn(small.size() + " of " + calibration.size() + " reference images are not larger than " + SMALL_SIDE + "x" + SMALL_SIDE
-                + " (the seed's advice for the mapper's image list): " + String.join(", ", small.subList(0, Math.min(5, small.size())))
-                + (small.size() > 5 ? ", ..." : ""));
+        ctx.warn(small.size() + " of " + calibration.size() + " reference images are smaller than preprocess.resize " + resize.text()
+                + ", so they are enlarged on the way into the network (the seed's advice: pictures larger than the size the board resizes to): "
+                + String.join(", ", small.subList(0, Math.min(5, small.size()))) + (small.size() > 5 ? ", ..." : ""));
+    }
+
+    static boolean enlarged(int width, int height, Value.SizeLit resize) {
+        return width < resize.width() || height < resize.height();
     }
 
     /** Width and height of the picture as OpenCV decodes it. */
