@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.Executor;
-import io.wkforge.run.StageException;
 import io.wkforge.run.StageRegistry;
-import io.wkforge.run.StageRunner;
-import io.wkforge.run.TaskContext;
+import io.wkforge.stages.StandInStage;
 import io.wkforge.stages.StageHarness;
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
@@ -40,30 +38,6 @@ class ExportStageTest {
             export caffe { fold_batchnorm %s }
             """;
 
-    /** Commits whatever model files the test put in {@code source}. */
-    static final class StandInTrain implements StageRunner {
-        final Path source;
-
-        StandInTrain(Path source) {
-            this.source = source;
-        }
-
-        @Override
-        public StageId stage() {
-            return StageId.TRAIN;
-        }
-
-        @Override
-        public void run(TaskContext ctx) throws StageException {
-            try {
-                Path out = ctx.stagingDir(StageId.TRAIN);
-                for (String f : List.of("model.safetensors", "model.json")) Files.copy(source.resolve(f), out.resolve(f));
-            } catch (IOException e) {
-                throw new StageException(e.getMessage());
-            }
-        }
-    }
-
     private StageHarness harness(String std, boolean fold) throws IOException {
         for (String v : List.of("a", "b", "c")) {
             Files.createDirectories(dir.resolve("v"));
@@ -73,7 +47,7 @@ class ExportStageTest {
     }
 
     private StageRegistry registry() {
-        return new StageRegistry().register(new StandInTrain(dir.resolve("trained"))).register(new ExportStage());
+        return new StageRegistry().register(StandInStage.committingModel(dir.resolve("trained"))).register(new ExportStage());
     }
 
     @Test

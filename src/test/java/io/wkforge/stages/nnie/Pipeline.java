@@ -10,27 +10,22 @@ import io.wkforge.plan.TaskSpec;
 import io.wkforge.run.Executor;
 import io.wkforge.run.RunListener;
 import io.wkforge.run.RunRecord;
-import io.wkforge.run.StageException;
 import io.wkforge.run.StageRegistry;
-import io.wkforge.run.StageRunner;
-import io.wkforge.run.TaskContext;
+import io.wkforge.stages.StandInStage;
 import io.wkforge.stages.caffe.ExportStage;
 import io.wkforge.stages.caffe.VerifyStage;
 import io.wkforge.stages.deploy.DeployStage;
 import io.wkforge.stages.train.ShapeImages;
 import io.wkforge.stages.train.TrainStage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * split (a prepared dataset of generated shape pictures, in split's layout), then the real train,
@@ -90,19 +85,9 @@ final class Pipeline {
     static Pipeline onTrainedShapes(Path dir) throws IOException {
         Pipeline p = new Pipeline(dir);
         TrainedShapes t = TrainedShapes.get();
-        copyTree(t.dataset(), p.prepared);
+        StandInStage.copyTree(t.dataset(), p.prepared);
         p.trainedModel = t.model();
         return p;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     Path recipe(String text) throws IOException {
@@ -136,8 +121,9 @@ final class Pipeline {
     }
 
     StageRegistry registry() {
-        return new StageRegistry().register(new PreparedSplit())
-                .register(trainedModel == null ? new TrainStage() : new StandInTrain(trainedModel)).register(new ExportStage())
+        return new StageRegistry().register(StandInStage.committingFolder(StageId.SPLIT, prepared))
+                .register(trainedModel == null ? new TrainStage() : StandInStage.committingModel(trainedModel))
+                .register(new ExportStage())
                 .register(new VerifyStage()).register(new QuantizeStage()).register(new WkStage(environment)).register(new DeployStage());
     }
 
@@ -154,51 +140,5 @@ final class Pipeline {
     static Function<String, String> pathOnly(Path folder) {
         Map<String, String> env = Map.of("PATH", folder.toString());
         return env::get;
-    }
-
-    /** Commits model files trained earlier (by the real train stage, once per test run). */
-    static final class StandInTrain implements StageRunner {
-        final Path source;
-
-        StandInTrain(Path source) {
-            this.source = source;
-        }
-
-        @Override
-        public StageId stage() {
-            return StageId.TRAIN;
-        }
-
-        @Override
-        public void run(TaskContext ctx) throws StageException {
-            try {
-                Path to = ctx.stagingDir(StageId.TRAIN);
-                for (String f : List.of("model.safetensors", "model.json")) Files.copy(source.resolve(f), to.resolve(f));
-            } catch (IOException e) {
-                throw new StageException(e.getMessage());
-            }
-        }
-    }
-
-    /** Commits the prepared folder as split's output. */
-    final class PreparedSplit implements StageRunner {
-        @Override
-        public StageId stage() {
-            return StageId.SPLIT;
-        }
-
-        @Override
-        public void run(TaskContext ctx) throws StageException {
-            Path target = ctx.stagingDir(StageId.SPLIT);
-            try (Stream<Path> files = Files.walk(prepared)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path to = target.resolve(prepared.relativize(f).toString());
-                    Files.createDirectories(to.getParent());
-                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -10,21 +10,16 @@ import io.wkforge.plan.TaskSpec;
 import io.wkforge.run.Executor;
 import io.wkforge.run.RunListener;
 import io.wkforge.run.RunRecord;
-import io.wkforge.run.StageException;
 import io.wkforge.run.StageRegistry;
-import io.wkforge.run.StageRunner;
-import io.wkforge.run.TaskContext;
+import io.wkforge.stages.StandInStage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code split} and {@code train} through the real executor, with a {@code split} that
@@ -100,7 +95,7 @@ final class TrainHarness {
                 observer.accept("progress", done + "/" + total + " " + unit);
             }
         };
-        StageRegistry registry = new StageRegistry().register(new PreparedSplit()).register(new TrainStage());
+        StageRegistry registry = new StageRegistry().register(StandInStage.committingFolder(StageId.SPLIT, prepared)).register(new TrainStage());
         Executor executor = new Executor(r.recipe(), layout, registry, listener, "test");
         return executor.run(new Executor.Options(List.of(StageId.SPLIT, StageId.TRAIN), Set.of(), 2),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
@@ -108,27 +103,5 @@ final class TrainHarness {
 
     Path model(String file) {
         return out.resolve("model").resolve(file);
-    }
-
-    /** Commits the prepared folder as split's output. */
-    final class PreparedSplit implements StageRunner {
-        @Override
-        public StageId stage() {
-            return StageId.SPLIT;
-        }
-
-        @Override
-        public void run(TaskContext ctx) throws StageException {
-            Path target = ctx.stagingDir(StageId.SPLIT);
-            try (Stream<Path> files = Files.walk(prepared)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path to = target.resolve(prepared.relativize(f).toString());
-                    Files.createDirectories(to.getParent());
-                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
