@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.caffe.Nets;
 import io.wkforge.util.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `wkforge lint-caffe` and `wkforge graph` as a user meets them: messages, JSON, exit codes. */
-class CaffeCommandsTest {
+class CaffeCommandsTest extends InProcessCli {
     @TempDir Path dir;
-
-    String out;
-    String err;
-
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        assertFalse(err.contains("\tat ") || out.contains("\tat "), "no stack traces: " + err);
-        return code;
-    }
 
     Path file(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);

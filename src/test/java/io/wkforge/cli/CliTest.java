@@ -14,27 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: exit codes, messages, never a stack trace. */
-class CliTest {
+class CliTest extends InProcessCli {
     @TempDir
     Path dir;
-
-    String out;
-    String err;
 
     @BeforeEach
     void stdlib() {
         System.setProperty("wkforge.stdlib", Recipes.repoRoot().resolve("stdlib").toString());
         Recipes.touch(dir, "v/tree.avi", "v/bg.avi");
-    }
-
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        assertFalse(err.contains("\tat ") || out.contains("\tat "), "no stack traces: " + err);
-        return code;
     }
 
     Path recipe(String text) {

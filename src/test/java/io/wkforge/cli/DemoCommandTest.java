@@ -5,27 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.demo.DemoRecipe;
 import io.wkforge.lang.Recipes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `wkforge demo`'s promises that need no videos: it never overwrites someone's files, and its recipe is canonical. */
-class DemoCommandTest {
+class DemoCommandTest extends InProcessCli {
     @TempDir Path dir;
-    String out;
-    String err;
-
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @Test
     void aFolderHoldingOtherFilesIsRefused() throws Exception {

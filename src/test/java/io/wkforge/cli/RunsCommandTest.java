@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wkforge.run.RunHistory;
 import io.wkforge.util.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,19 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `wkforge runs` and `runs diff` over run records written as the executor writes them. */
-class RunsCommandTest {
+class RunsCommandTest extends InProcessCli {
     @TempDir Path dir;
-    String out;
-    String err;
-
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     /** A run record as the executor writes it, in the runs folder of {@code build}. */
     Path record(Path build, String id, String recipe, String started, String epochs, double top1, String extra) throws IOException {
