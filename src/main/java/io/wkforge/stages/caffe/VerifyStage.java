@@ -49,11 +49,7 @@ public final class VerifyStage implements StageRunner {
 
     @Override
     public void warmUp() {
-        try {
-            Libtorch.engine();
-        } catch (IOException ignored) {
-            // the task reports it
-        }
+        Libtorch.warmUp();
     }
 
     @Override

@@ -79,6 +79,18 @@ public final class Libtorch {
     }
 
     /**
+     * Loads libtorch ahead of the task that needs it (a stage's warm-up, while the recipe is
+     * checked): its natives take seconds the first time. A failure is left to that task to report.
+     */
+    public static void warmUp() {
+        try {
+            engine();
+        } catch (IOException ignored) {
+            // the task that needs libtorch reports it
+        }
+    }
+
+    /**
      * Sets libtorch's intra-op threads for the calling thread (OpenMP keeps the count per thread,
      * so the thread that runs the network must call this).
      */

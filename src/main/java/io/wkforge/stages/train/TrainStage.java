@@ -52,11 +52,7 @@ public final class TrainStage implements StageRunner {
     /** libtorch's natives take a few seconds to load the first time; do it while the recipe is checked. */
     @Override
     public void warmUp() {
-        try {
-            Libtorch.engine();
-        } catch (IOException ignored) {
-            // the task reports it
-        }
+        Libtorch.warmUp();
     }
 
     @Override
