@@ -1,16 +1,16 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.caffe.proto.Caffe.BatchNormParameter;
-import io.wkforge.stages.caffe.proto.Caffe.BlobProto;
-import io.wkforge.stages.caffe.proto.Caffe.BlobShape;
-import io.wkforge.stages.caffe.proto.Caffe.ConvolutionParameter;
-import io.wkforge.stages.caffe.proto.Caffe.EltwiseParameter;
-import io.wkforge.stages.caffe.proto.Caffe.FlattenParameter;
-import io.wkforge.stages.caffe.proto.Caffe.InnerProductParameter;
-import io.wkforge.stages.caffe.proto.Caffe.LayerParameter;
-import io.wkforge.stages.caffe.proto.Caffe.NetParameter;
-import io.wkforge.stages.caffe.proto.Caffe.PoolingParameter;
-import io.wkforge.stages.caffe.proto.Caffe.ScaleParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.BatchNormParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.BlobProto;
+import io.wkforge.stages.common.caffe.proto.Caffe.BlobShape;
+import io.wkforge.stages.common.caffe.proto.Caffe.ConvolutionParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.EltwiseParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.FlattenParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.InnerProductParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.PoolingParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.ScaleParameter;
 import io.wkforge.stages.model.Tensor;
 import java.util.List;
 import java.util.Map;

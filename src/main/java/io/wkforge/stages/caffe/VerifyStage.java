@@ -1,5 +1,9 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.common.caffe.OpenCvNet;
+import io.wkforge.stages.common.caffe.ExportSummary;
+import io.wkforge.stages.common.dataset.SplitLists;
+
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
@@ -72,13 +76,13 @@ public final class VerifyStage implements StageRunner {
         try (TrainedModel trained = TrainedModel.load(modelDir); OpenCvNet caffe = OpenCvNet.load(prototxt, caffemodel)) {
             Preprocessing trainedInput = trained.preprocessing();
             Preprocessing caffeInput = caffeInput(trainedInput, summary, trained.card().numClasses());
-            List<SplitImages.Image> images = SplitImages.read(ctx, "val", summary.numClasses());
+            List<SplitLists.Image> images = SplitLists.read(ctx, "val", summary.numClasses());
             if (images.isEmpty()) throw new StageException("dataset/meta/val.txt lists no image: there is nothing to verify on");
             Libtorch.useThreads(Math.max(1, ctx.threads()));
             String logits = logitsLayer(caffe);
             for (int from = 0; from < images.size(); from += BATCH) {
-                List<SplitImages.Image> batch = images.subList(from, Math.min(images.size(), from + BATCH));
-                List<Path> files = batch.stream().map(SplitImages.Image::file).toList();
+                List<SplitLists.Image> batch = images.subList(from, Math.min(images.size(), from + BATCH));
+                List<Path> files = batch.stream().map(SplitLists.Image::file).toList();
                 float[][] t = trained.logits(trainedInput.centreBatch(files), files.size());
                 Map<String, float[]> c = caffe.forward(caffeInput.centreBatch(files), files.size(), 3, summary.height(), summary.width(),
                         List.of(logits, summary.outputBlob()));

@@ -1,6 +1,6 @@
 package io.wkforge.stages.dataset;
 
-import io.wkforge.stages.frames.FrameNames;
+import io.wkforge.stages.common.frames.FrameNames;
 import java.nio.file.Path;
 
 /**

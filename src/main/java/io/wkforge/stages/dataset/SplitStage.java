@@ -1,5 +1,7 @@
 package io.wkforge.stages.dataset;
 
+import io.wkforge.stages.common.dataset.Side;
+
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;

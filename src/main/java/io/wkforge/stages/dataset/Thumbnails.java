@@ -5,8 +5,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import io.wkforge.stages.frames.ImageEncoder;
-import io.wkforge.stages.frames.ImageFormat;
+import io.wkforge.stages.common.frames.ImageEncoder;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

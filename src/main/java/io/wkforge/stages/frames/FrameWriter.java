@@ -1,5 +1,7 @@
 package io.wkforge.stages.frames;
 
+import io.wkforge.stages.common.frames.ImageFormat;
+
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 

@@ -1,5 +1,8 @@
 package io.wkforge.stages.frames;
 
+import io.wkforge.stages.common.frames.FrameNames;
+import io.wkforge.stages.common.frames.ImageFormat;
+
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.TaskSpec;

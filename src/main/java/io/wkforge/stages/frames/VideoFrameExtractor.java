@@ -1,5 +1,7 @@
 package io.wkforge.stages.frames;
 
+import io.wkforge.stages.common.frames.ImageFormat;
+
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
 

@@ -1,6 +1,6 @@
 package io.wkforge.stages.nnie;
 
-import io.wkforge.stages.caffe.SplitImages;
+import io.wkforge.stages.common.dataset.SplitLists;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +16,11 @@ import java.util.TreeMap;
 final class CalibrationImages {
     private CalibrationImages() {}
 
-    static List<SplitImages.Image> choose(List<SplitImages.Image> train, int count) {
-        Map<Integer, List<SplitImages.Image>> byClass = new TreeMap<>();
-        for (SplitImages.Image i : train) byClass.computeIfAbsent(i.label(), k -> new ArrayList<>()).add(i);
-        byClass.values().forEach(l -> l.sort(Comparator.comparing(SplitImages.Image::name)));
-        List<List<SplitImages.Image>> classes = new ArrayList<>(byClass.values());
+    static List<SplitLists.Image> choose(List<SplitLists.Image> train, int count) {
+        Map<Integer, List<SplitLists.Image>> byClass = new TreeMap<>();
+        for (SplitLists.Image i : train) byClass.computeIfAbsent(i.label(), k -> new ArrayList<>()).add(i);
+        byClass.values().forEach(l -> l.sort(Comparator.comparing(SplitLists.Image::name)));
+        List<List<SplitLists.Image>> classes = new ArrayList<>(byClass.values());
         int[] quota = new int[classes.size()];
         int given = 0;
         // one more picture per class in turn, skipping classes that have no more
@@ -34,9 +34,9 @@ final class CalibrationImages {
                 }
             }
         }
-        List<SplitImages.Image> out = new ArrayList<>();
+        List<SplitLists.Image> out = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            List<SplitImages.Image> l = classes.get(c);
+            List<SplitLists.Image> l = classes.get(c);
             for (int j = 0; j < quota[c]; j++) out.add(l.get((int) ((j + 0.5) * l.size() / quota[c])));
         }
         return out;

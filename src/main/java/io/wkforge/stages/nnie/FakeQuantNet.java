@@ -1,13 +1,15 @@
 package io.wkforge.stages.nnie;
 
+import io.wkforge.stages.common.caffe.LayerGraph;
+
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
-import io.wkforge.stages.caffe.CaffeText;
-import io.wkforge.stages.caffe.OpenCvNet;
-import io.wkforge.stages.caffe.proto.Caffe.BlobProto;
-import io.wkforge.stages.caffe.proto.Caffe.BlobShape;
-import io.wkforge.stages.caffe.proto.Caffe.LayerParameter;
-import io.wkforge.stages.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.common.caffe.CaffeText;
+import io.wkforge.stages.common.caffe.OpenCvNet;
+import io.wkforge.stages.common.caffe.proto.Caffe.BlobProto;
+import io.wkforge.stages.common.caffe.proto.Caffe.BlobShape;
+import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

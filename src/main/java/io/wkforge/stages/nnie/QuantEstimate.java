@@ -1,11 +1,13 @@
 package io.wkforge.stages.nnie;
 
+import io.wkforge.stages.common.caffe.LayerGraph;
+
 import io.wkforge.run.Progress;
-import io.wkforge.stages.caffe.OpenCvNet;
-import io.wkforge.stages.caffe.SplitImages;
+import io.wkforge.stages.common.caffe.OpenCvNet;
+import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.stages.caffe.Verification;
-import io.wkforge.stages.caffe.proto.Caffe.LayerParameter;
-import io.wkforge.stages.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ final class QuantEstimate {
      * @param compileMode the schema's name: low_bandwidth, high_precision or user_specify
      * @param notes receives one line per thing worth telling (e.g. a calibration cut for memory)
      */
-    static Result run(Path prototxt, Path caffemodel, BoardInput input, int classes, List<Path> calibration, List<SplitImages.Image> val,
+    static Result run(Path prototxt, Path caffemodel, BoardInput input, int classes, List<Path> calibration, List<SplitLists.Image> val,
                       String compileMode, Progress progress, java.util.function.Consumer<String> notes) throws IOException {
         long start = System.nanoTime();
         int h = input.height();
@@ -82,9 +84,9 @@ final class QuantEstimate {
             int rightQuant = 0;
             int agree = 0;
             for (int from = 0; from < val.size(); from += batch) {
-                List<SplitImages.Image> part = val.subList(from, Math.min(val.size(), from + batch));
+                List<SplitLists.Image> part = val.subList(from, Math.min(val.size(), from + batch));
                 int n = part.size();
-                BoardInput.Batch b = input.load(part.stream().map(SplitImages.Image::file).toList(), true);
+                BoardInput.Batch b = input.load(part.stream().map(SplitLists.Image::file).toList(), true);
                 float[] expected = floatNet.forward(b.expected(), n, 3, h, w, List.of(scores)).get(scores);
                 Simulation.Outputs out = sim.run(b.board(), n, cosines);
                 for (int i = 0; i < n; i++) {

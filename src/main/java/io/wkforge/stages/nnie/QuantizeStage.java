@@ -9,8 +9,8 @@ import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
 import io.wkforge.stages.caffe.CaffeExport;
-import io.wkforge.stages.caffe.ExportSummary;
-import io.wkforge.stages.caffe.SplitImages;
+import io.wkforge.stages.common.caffe.ExportSummary;
+import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.util.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -88,10 +88,10 @@ public final class QuantizeStage implements StageRunner {
             throw new StageException("the exported network takes " + export.width() + "x" + export.height() + " input, larger than preprocess.resize "
                     + resize.text() + ": the board's crop cannot be taken; run export again after train (wkforge run --force train)");
         }
-        List<SplitImages.Image> train = SplitImages.read(ctx, "train", export.numClasses());
-        List<SplitImages.Image> val = SplitImages.read(ctx, "val", export.numClasses());
+        List<SplitLists.Image> train = SplitLists.read(ctx, "train", export.numClasses());
+        List<SplitLists.Image> val = SplitLists.read(ctx, "val", export.numClasses());
         int wanted = ctx.setting("quantize.calibration").asInt();
-        List<SplitImages.Image> calibration = CalibrationImages.choose(train, wanted);
+        List<SplitLists.Image> calibration = CalibrationImages.choose(train, wanted);
         if (calibration.isEmpty()) throw new StageException("the training side of the dataset is empty: there is no reference picture for the mapper");
         if (calibration.size() < wanted) {
             ctx.warn("quantize.calibration asks for " + wanted + " reference images but the training side has only " + calibration.size()
@@ -110,7 +110,7 @@ public final class QuantizeStage implements StageRunner {
         files.put("mean_file", channelMean ? committed.resolve(MEAN_FILE).toAbsolutePath() : null);
         MapperConfig cfg = MapperConfig.of(ctx, files, dataScale);
         List<String> listLines = new ArrayList<>();
-        for (SplitImages.Image i : calibration) {
+        for (SplitLists.Image i : calibration) {
             String path = i.file().toAbsolutePath().normalize().toString();
             if (MapperConfig.unsafe(path) != null) throw new StageException("the image path " + path.replace("\n", "\\n") + " has a line break: it cannot stand in imageList.txt");
             listLines.add(path);
@@ -129,7 +129,7 @@ public final class QuantizeStage implements StageRunner {
         String compileMode = ctx.setting("quantize.compile_mode").asString();
         QuantEstimate.Result result;
         try {
-            result = QuantEstimate.run(prototxt, caffemodel, input, export.numClasses(), calibration.stream().map(SplitImages.Image::file).toList(),
+            result = QuantEstimate.run(prototxt, caffemodel, input, export.numClasses(), calibration.stream().map(SplitLists.Image::file).toList(),
                     val, compileMode, ctx.progress(), ctx::note);
         } catch (IOException e) {
             throw new StageException("the quantization estimate failed: " + e.getMessage());
@@ -189,9 +189,9 @@ public final class QuantizeStage implements StageRunner {
      * (and the activation ranges the mapper measures on it) differ from the board's frames. The
      * general rule behind that advice is preprocess.resize.
      */
-    private static void warnSmall(TaskContext ctx, List<SplitImages.Image> calibration, Value.SizeLit resize) throws StageException {
+    private static void warnSmall(TaskContext ctx, List<SplitLists.Image> calibration, Value.SizeLit resize) throws StageException {
         List<String> small = new ArrayList<>();
-        for (SplitImages.Image i : calibration) {
+        for (SplitLists.Image i : calibration) {
             int[] size = size(i.file());
             if (enlarged(size[0], size[1], resize)) small.add(i.name() + " (" + size[0] + "x" + size[1] + ")");
         }

@@ -1,5 +1,7 @@
 package io.wkforge.stages.dataset;
 
+import io.wkforge.stages.common.dataset.Side;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

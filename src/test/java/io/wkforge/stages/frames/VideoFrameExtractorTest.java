@@ -1,5 +1,7 @@
 package io.wkforge.stages.frames;
 
+import io.wkforge.stages.common.frames.ImageFormat;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.Recipes;
 import io.wkforge.lang.model.EffectiveRecipe;
-import io.wkforge.stages.caffe.SplitImages;
+import io.wkforge.stages.common.dataset.SplitLists;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ class QuantizePartsTest {
     @TempDir
     Path dir;
 
-    private static List<SplitImages.Image> images(int... perClass) {
-        List<SplitImages.Image> out = new ArrayList<>();
+    private static List<SplitLists.Image> images(int... perClass) {
+        List<SplitLists.Image> out = new ArrayList<>();
         for (int c = 0; c < perClass.length; c++) {
             for (int i = perClass[c] - 1; i >= 0; i--) {
-                out.add(new SplitImages.Image(Path.of("/d/" + c + "/" + i + ".png"), c, String.format("dataset/train/%d/%03d.png", c, i)));
+                out.add(new SplitLists.Image(Path.of("/d/" + c + "/" + i + ".png"), c, String.format("dataset/train/%d/%03d.png", c, i)));
             }
         }
         return out;
@@ -34,14 +34,14 @@ class QuantizePartsTest {
 
     @Test
     void calibrationPicturesAreSpreadOverClassesAndOverEachClassDeterministically() {
-        List<SplitImages.Image> chosen = CalibrationImages.choose(images(100, 100, 3, 100), 10);
+        List<SplitLists.Image> chosen = CalibrationImages.choose(images(100, 100, 3, 100), 10);
         Map<Integer, List<String>> byClass = new TreeMap<>();
-        for (SplitImages.Image i : chosen) byClass.computeIfAbsent(i.label(), k -> new ArrayList<>()).add(i.name());
+        for (SplitLists.Image i : chosen) byClass.computeIfAbsent(i.label(), k -> new ArrayList<>()).add(i.name());
         assertEquals(List.of(3, 3, 2, 2), byClass.values().stream().map(List::size).toList(), byClass.toString());
         assertEquals(List.of("dataset/train/0/016.png", "dataset/train/0/050.png", "dataset/train/0/083.png"), byClass.get(0),
                 "evenly over the class's pictures in name order");
         assertEquals(chosen, CalibrationImages.choose(images(100, 100, 3, 100), 10), "deterministic");
-        List<SplitImages.Image> small = CalibrationImages.choose(images(2, 1), 10);
+        List<SplitLists.Image> small = CalibrationImages.choose(images(2, 1), 10);
         assertEquals(3, small.size(), "all there are when fewer than asked");
     }
 

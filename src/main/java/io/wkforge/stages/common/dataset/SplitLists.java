@@ -1,4 +1,4 @@
-package io.wkforge.stages.caffe;
+package io.wkforge.stages.common.dataset;
 
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
@@ -18,11 +18,11 @@ import java.util.Map;
  * The files under {@code dataset/} are hard links or copies of the extracted frames, so they are
  * the full-resolution pictures.
  */
-public final class SplitImages {
+public final class SplitLists {
     /** @param name the path relative to the out dir ({@code dataset/val/01_a/x.png}), for messages and reports */
     public record Image(Path file, int label, String name) {}
 
-    private SplitImages() {}
+    private SplitLists() {}
 
     /**
      * @param side {@code train} or {@code val}

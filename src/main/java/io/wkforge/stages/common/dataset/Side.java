@@ -1,4 +1,4 @@
-package io.wkforge.stages.dataset;
+package io.wkforge.stages.common.dataset;
 
 /** The two sides of the split, named as their folders under {@code dataset/}. */
 public enum Side {

@@ -1,4 +1,4 @@
-package io.wkforge.stages.caffe;
+package io.wkforge.stages.common.caffe;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;

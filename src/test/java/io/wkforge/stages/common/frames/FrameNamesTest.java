@@ -1,4 +1,4 @@
-package io.wkforge.stages.frames;
+package io.wkforge.stages.common.frames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

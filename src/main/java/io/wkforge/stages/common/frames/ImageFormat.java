@@ -1,4 +1,4 @@
-package io.wkforge.stages.frames;
+package io.wkforge.stages.common.frames;
 
 /** The image formats of {@code frames.format}. */
 public enum ImageFormat {

@@ -1,4 +1,4 @@
-package io.wkforge.stages.frames;
+package io.wkforge.stages.common.frames;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;

@@ -1,7 +1,7 @@
-package io.wkforge.stages.nnie;
+package io.wkforge.stages.common.caffe;
 
-import io.wkforge.stages.caffe.proto.Caffe.LayerParameter;
-import io.wkforge.stages.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
+import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,24 +9,24 @@ import java.util.List;
  * Who reads whose output in a Caffe network, with Caffe's in-place rule: a layer whose top
  * names its own bottom replaces that blob, so later layers read the replacement.
  */
-final class LayerGraph {
+public final class LayerGraph {
     private final List<LayerParameter> layers;
 
-    LayerGraph(NetParameter net) {
+    public LayerGraph(NetParameter net) {
         this.layers = net.getLayerList();
     }
 
-    List<LayerParameter> layers() {
+    public List<LayerParameter> layers() {
         return layers;
     }
 
-    int indexOf(String name) {
+    public int indexOf(String name) {
         for (int i = 0; i < layers.size(); i++) if (layers.get(i).getName().equals(name)) return i;
         return -1;
     }
 
     /** The layers that read layer {@code i}'s first output, in network order. */
-    List<Integer> consumers(int i) {
+    public List<Integer> consumers(int i) {
         List<Integer> out = new ArrayList<>();
         if (layers.get(i).getTopCount() == 0) return out;
         String top = layers.get(i).getTop(0);
@@ -39,7 +39,7 @@ final class LayerGraph {
     }
 
     /** The layer whose output the final Softmax reads (the class scores), or the last layer when there is no Softmax. */
-    String logitsLayer() {
+    public String logitsLayer() {
         LayerParameter last = layers.get(layers.size() - 1);
         if (!last.getType().equals("Softmax") || last.getBottomCount() == 0) return last.getName();
         String blob = last.getBottom(0);
@@ -52,7 +52,7 @@ final class LayerGraph {
      * (OpenCV's int8 net, and NNIE) then keeps only the rectified values, so the layer's own
      * unrectified output does not exist there.
      */
-    boolean rectifiedInPlace(int i) {
+    public boolean rectifiedInPlace(int i) {
         List<Integer> c = consumers(i);
         if (c.size() != 1) return false;
         LayerParameter next = layers.get(c.get(0));

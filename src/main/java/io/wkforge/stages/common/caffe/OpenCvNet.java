@@ -1,4 +1,4 @@
-package io.wkforge.stages.caffe;
+package io.wkforge.stages.common.caffe;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 

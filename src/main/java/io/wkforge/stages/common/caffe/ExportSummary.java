@@ -1,4 +1,6 @@
-package io.wkforge.stages.caffe;
+package io.wkforge.stages.common.caffe;
+
+import io.wkforge.stages.caffe.InputScaling;
 
 import io.wkforge.util.Json;
 import java.io.IOException;

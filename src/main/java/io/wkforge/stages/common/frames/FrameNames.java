@@ -1,4 +1,4 @@
-package io.wkforge.stages.frames;
+package io.wkforge.stages.common.frames;
 
 import io.wkforge.lang.model.ClassDef;
 import java.util.Locale;
