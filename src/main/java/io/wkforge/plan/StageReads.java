@@ -58,11 +58,11 @@ public final class StageReads {
         t.put(StageId.TRAIN, reads(StageId.SPLIT, files("dataset/**")));
         t.put(StageId.EXPORT, reads(StageId.TRAIN, files("model/model.safetensors", "model/model.json")));
         t.put(StageId.VERIFY, reads(
-                StageId.SPLIT, files("dataset/meta/val.txt", "dataset/val/**"),
+                StageId.SPLIT, files("dataset/classes.txt", "dataset/meta/val.txt", "dataset/val/**"),
                 StageId.TRAIN, files("model/model.json", "model/model.safetensors"),
                 StageId.EXPORT, files("caffe/model.prototxt", "caffe/model.caffemodel", "caffe/export.json")));
         t.put(StageId.QUANTIZE, reads(
-                StageId.SPLIT, files("dataset/meta/*.txt", "dataset/train/**", "dataset/val/**"),
+                StageId.SPLIT, files("dataset/classes.txt", "dataset/meta/*.txt", "dataset/train/**", "dataset/val/**"),
                 StageId.EXPORT, files("caffe/model.prototxt", "caffe/model.caffemodel", "caffe/export.json")));
         // the mapper reads the cfg and the files it names; the pictures of the image list are split's,
         // and a change there reaches wk through the model they train (caffe/model.*) or the list itself

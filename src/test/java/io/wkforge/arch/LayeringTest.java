@@ -126,6 +126,38 @@ class LayeringTest {
         assertTrue(codeOnly("char c = '\\\"'; int x = 1;").contains("int x = 1"));
     }
 
+    /** What stages share, and may all use: {@code io.wkforge.stages.common} (below it) and the model package. */
+    private static final List<String> SHARED_STAGE_PACKAGES = List.of("common", "model");
+
+    /** The stage packages under io.wkforge.stages, found on disk so that a new one is covered too. */
+    private static List<String> stagePackages() throws IOException {
+        try (Stream<Path> dirs = Files.list(Recipes.repoRoot().resolve("src/main/java/io/wkforge/stages"))) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * A stage package uses what stages share (io.wkforge.stages.common, io.wkforge.stages.model)
+     * and never a sibling stage package: what two stages need moves to common. The shared model
+     * package uses common only, and common no stage package at all.
+     */
+    @Test
+    void aStagePackageUsesWhatStagesShareAndNeverASibling() throws IOException {
+        List<String> all = stagePackages();
+        assertTrue(all.containsAll(SHARED_STAGE_PACKAGES) && all.contains("nnie") && all.contains("caffe"), all::toString);
+        List<String> bad = new ArrayList<>();
+        for (String pkg : all) {
+            List<String> allowed = switch (pkg) {
+                case "common" -> List.of("common");
+                case "model" -> List.of("model", "common");
+                default -> List.of(pkg, "common", "model");
+            };
+            List<String> forbidden = all.stream().filter(p -> !allowed.contains(p)).map(p -> "io.wkforge.stages." + p).toList();
+            bad.addAll(violations("stages/" + pkg, forbidden).stream().map(v -> "stages/" + pkg + "/" + v).toList());
+        }
+        assertEquals(List.of(), bad);
+    }
+
     /** The prototxt linter and graph serve the CLI and the export stage alike: no stage, executor or native code. */
     @Test
     void caffeToolsDependOnTheFrontEndOnly() throws IOException {

@@ -1,6 +1,9 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.model.ModelCard;
+import io.wkforge.stages.common.caffe.CaffeFiles;
 import io.wkforge.stages.common.caffe.CaffeText;
+import io.wkforge.stages.common.caffe.ExportSummary;
 
 import io.wkforge.caffe.graph.GraphHtml;
 import io.wkforge.caffe.lint.CaffeLinter;
@@ -29,10 +32,6 @@ import java.util.TreeMap;
  * a finding is a bug in the exporter and fails the export.
  */
 public final class CaffeExport {
-    public static final String PROTOTXT = "model.prototxt";
-    public static final String CAFFEMODEL = "model.caffemodel";
-    public static final String SUMMARY = "export.json";
-    public static final String GRAPH = "graph.html";
 
     /** @param lint the exported prototxt's lint result; @param unusedTensors weights the network did not use */
     public record Report(InputScaling scaling, int layerCount, LintResult lint, List<String> unusedTensors) {}
@@ -59,20 +58,20 @@ public final class CaffeExport {
         ResNet18ToCaffe.Result net = new ResNet18ToCaffe(card, tensors, foldBatchnorm, scaling).build();
         Files.createDirectories(dir);
         String text = CaffeText.print(net.deploy());
-        Path prototxt = dir.resolve(PROTOTXT);
+        Path prototxt = dir.resolve(CaffeFiles.PROTOTXT);
         Files.writeString(prototxt, text, StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(dir.resolve(CAFFEMODEL))) {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(CaffeFiles.CAFFEMODEL))) {
             net.weighted().writeTo(out);
         }
-        LintResult lint = new CaffeLinter(LintOptions.defaults()).lint(Prototxt.parse(new SourceFile(PROTOTXT, prototxt, text)));
+        LintResult lint = new CaffeLinter(LintOptions.defaults()).lint(Prototxt.parse(new SourceFile(CaffeFiles.PROTOTXT, prototxt, text)));
         if (lint.hasErrors()) {
             List<String> findings = new ArrayList<>();
             lint.diagnostics().forEach(d -> findings.add(d.headline()));
             throw new LintFailure(findings);
         }
-        Files.writeString(dir.resolve(GRAPH), GraphHtml.render(lint, "ResNet-18, " + card.numClasses() + " classes"), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(CaffeFiles.GRAPH), GraphHtml.render(lint, "ResNet-18, " + card.numClasses() + " classes"), StandardCharsets.UTF_8);
         Report report = new Report(scaling, net.deploy().getLayerCount(), lint, net.unusedTensors());
-        Files.writeString(dir.resolve(SUMMARY), Json.write(summary(card, foldBatchnorm, net, report)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(CaffeFiles.SUMMARY), Json.write(summary(card, foldBatchnorm, net, report)) + "\n", StandardCharsets.UTF_8);
         return report;
     }
 
@@ -90,18 +89,20 @@ public final class CaffeExport {
         input.put("std", doubles(card.std()));
         m.put("input", input);
         m.put("data_scale", report.scaling().dataScale());
-        m.put("data_scale_decimal", InputScaling.decimalDataScale(card.std()).toPlainString());
+        m.put("data_scale_decimal", ExportSummary.decimalDataScale(card.std()).toPlainString());
         m.put("std_folded_into_conv1", report.scaling().folded());
         m.put("conv1_input_channel_factors", doubles(report.scaling().channelFactors()));
         m.put("fold_batchnorm", fold);
         m.put("batchnorm_eps", card.batchnormEps());
-        m.put("stem_pool", Map.of("kernel", 3, "stride", 2, "pad", 0, "rounding", "ceil (Caffe's and NNIE's default; no field written)"));
+        ModelCard.StemPool pool = card.stemPool();
+        m.put("stem_pool", Map.of("kernel", pool.kernel(), "stride", pool.stride(), "pad", pool.pad(),
+                "rounding", "ceil (Caffe's and NNIE's default; no field written)"));
         m.put("output_blob", "prob");
         m.put("layer_count", report.layerCount());
         Map<String, Integer> types = new TreeMap<>();
         for (LayerParameter l : net.deploy().getLayerList()) types.merge(l.getType(), 1, Integer::sum);
         m.put("layer_types", types);
-        m.put("files", List.of(PROTOTXT, CAFFEMODEL, GRAPH));
+        m.put("files", List.of(CaffeFiles.PROTOTXT, CaffeFiles.CAFFEMODEL, CaffeFiles.GRAPH));
         m.put("lint", report.lint().json());
         return m;
     }

@@ -1,5 +1,6 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
@@ -23,10 +24,11 @@ public final class ExportStage implements StageRunner {
         return StageId.EXPORT;
     }
 
-    /** What shapes the Caffe files besides this package: the weights reader, the JSON writer, the prototxt linter. */
+    /** What shapes the Caffe files besides this package: the weights reader and model card, the JSON writer, the prototxt linter, the Caffe messages and their printer. */
     @Override
     public java.util.List<String> codePackages() {
-        return java.util.List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.caffe");
+        return java.util.List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.caffe",
+                "io.wkforge.stages.common.caffe");
     }
 
     /** protobuf-java writes the .caffemodel bytes. */

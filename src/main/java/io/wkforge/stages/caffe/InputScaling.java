@@ -1,8 +1,5 @@
 package io.wkforge.stages.caffe;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-
 /**
  * How the trained normalisation {@code (pixel - mean[c]) / std[c]} reaches the board, where
  * nnie_mapper subtracts the mean per channel but multiplies by ONE {@code data_scale}. When std
@@ -23,18 +20,5 @@ public record InputScaling(double dataScale, double[] channelFactors, boolean fo
         double[] factors = new double[std.length];
         for (int c = 0; c < std.length; c++) factors[c] = ref / std[c];
         return new InputScaling(1.0 / ref, factors, true);
-    }
-
-    /**
-     * The same data_scale as a decimal with 34 significant digits, computed in decimal from the
-     * std values as written (127.5, not the binary double nearest to it): what quantize writes
-     * into the mapper's cfg, where the seed advises "the more digits the better".
-     */
-    public static BigDecimal decimalDataScale(double[] std) {
-        BigDecimal s0 = BigDecimal.valueOf(std[0]);
-        boolean equal = std[0] == std[1] && std[1] == std[2];
-        BigDecimal ref = equal ? s0
-                : s0.add(BigDecimal.valueOf(std[1])).add(BigDecimal.valueOf(std[2])).divide(BigDecimal.valueOf(3), MathContext.DECIMAL128);
-        return BigDecimal.ONE.divide(ref, MathContext.DECIMAL128);
     }
 }

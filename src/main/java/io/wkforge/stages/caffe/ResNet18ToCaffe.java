@@ -1,5 +1,6 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.common.caffe.proto.Caffe.BatchNormParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobProto;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobShape;

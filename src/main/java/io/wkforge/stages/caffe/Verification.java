@@ -1,5 +1,6 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.common.caffe.ClassScores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,8 +44,8 @@ public final class Verification {
             prob = Math.max(prob, Math.abs(p[c] - caffeProbs[c]));
             logit = Math.max(logit, Math.abs((double) trainedLogits[c] - caffeLogits[c]));
         }
-        int a = argmax(trainedLogits);
-        int b = argmax(caffeProbs);
+        int a = ClassScores.argmax(trainedLogits);
+        int b = ClassScores.argmax(caffeProbs);
         boolean tie = a != b && p[a] - p[b] <= tolerance;
         results.add(new ImageResult(name, prob, logit, a, b, tie));
     }
@@ -128,11 +129,5 @@ public final class Verification {
         }
         for (int i = 0; i < p.length; i++) p[i] /= sum;
         return p;
-    }
-
-    public static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-        return best;
     }
 }

@@ -1,13 +1,16 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.common.caffe.OpenCvNet;
-import io.wkforge.stages.common.caffe.ExportSummary;
-import io.wkforge.stages.common.dataset.SplitLists;
-
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.common.caffe.CaffeFiles;
+import io.wkforge.stages.common.caffe.ClassScores;
+import io.wkforge.stages.common.caffe.ExportSummary;
+import io.wkforge.stages.common.caffe.LayerGraph;
+import io.wkforge.stages.common.caffe.OpenCvNet;
+import io.wkforge.stages.common.dataset.Side;
+import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.stages.model.Libtorch;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.TrainedModel;
@@ -39,10 +42,12 @@ public final class VerifyStage implements StageRunner {
         return StageId.VERIFY;
     }
 
-    /** The shared preprocessing and the DJL network (stages.model) compute one side of the comparison. */
+    /** The shared preprocessing and the DJL network (stages.model) compute one side of the comparison; the OpenCV wrapper and
+     *  layer graph (stages.common.caffe) the other, on the pictures of the split lists (stages.common.dataset). */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util");
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.caffe",
+                "io.wkforge.stages.common.dataset");
     }
 
     /** OpenCV DNN runs the Caffe side, libtorch the trained side. */
@@ -60,9 +65,9 @@ public final class VerifyStage implements StageRunner {
     public void run(TaskContext ctx) throws StageException {
         long start = System.nanoTime();
         double tolerance = ctx.setting("export.verify_tolerance").asDouble();
-        Path prototxt = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.PROTOTXT);
-        Path caffemodel = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.CAFFEMODEL);
-        Path summaryFile = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.SUMMARY);
+        Path prototxt = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.PROTOTXT));
+        Path caffemodel = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.CAFFEMODEL));
+        Path summaryFile = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.SUMMARY));
         Path modelDir = ctx.input(StageId.TRAIN, "model/model.json").getParent();
         ctx.input(StageId.TRAIN, "model/model.safetensors");
         ExportSummary summary;
@@ -76,10 +81,10 @@ public final class VerifyStage implements StageRunner {
         try (TrainedModel trained = TrainedModel.load(modelDir); OpenCvNet caffe = OpenCvNet.load(prototxt, caffemodel)) {
             Preprocessing trainedInput = trained.preprocessing();
             Preprocessing caffeInput = caffeInput(trainedInput, summary, trained.card().numClasses());
-            List<SplitLists.Image> images = SplitLists.read(ctx, "val", summary.numClasses());
+            List<SplitLists.Image> images = SplitLists.read(ctx, Side.VAL, summary.numClasses());
             if (images.isEmpty()) throw new StageException("dataset/meta/val.txt lists no image: there is nothing to verify on");
             Libtorch.useThreads(Math.max(1, ctx.threads()));
-            String logits = logitsLayer(caffe);
+            String logits = LayerGraph.read(caffemodel).logitsLayer();
             for (int from = 0; from < images.size(); from += BATCH) {
                 List<SplitLists.Image> batch = images.subList(from, Math.min(images.size(), from + BATCH));
                 List<Path> files = batch.stream().map(SplitLists.Image::file).toList();
@@ -88,7 +93,7 @@ public final class VerifyStage implements StageRunner {
                         List.of(logits, summary.outputBlob()));
                 int k = summary.numClasses();
                 for (int i = 0; i < batch.size(); i++) {
-                    v.add(batch.get(i).name(), t[i], slice(c.get(logits), i, k), slice(c.get(summary.outputBlob()), i, k));
+                    v.add(batch.get(i).name(), t[i], ClassScores.slice(c.get(logits), i, k), ClassScores.slice(c.get(summary.outputBlob()), i, k));
                 }
                 ctx.progress().update(from + batch.size(), images.size(), "images");
             }
@@ -121,19 +126,6 @@ public final class VerifyStage implements StageRunner {
         double scale = 1.0 / s.dataScale();
         return new Preprocessing(trained.resizeWidth(), trained.resizeHeight(), trained.cropWidth(), trained.cropHeight(),
                 trained.channelOrder(), trained.mean(), new double[] {scale, scale, scale});
-    }
-
-    /** The layer whose output is the logits: the one feeding the final Softmax ({@code fc} in wkforge's export). */
-    private static String logitsLayer(OpenCvNet net) throws StageException {
-        List<String> names = net.layerNames();
-        if (names.size() < 2) throw new StageException("the Caffe network has fewer than two layers");
-        return names.get(names.size() - 2);
-    }
-
-    private static float[] slice(float[] all, int i, int k) {
-        float[] out = new float[k];
-        System.arraycopy(all, i * k, out, 0, k);
-        return out;
     }
 
     private static void write(TaskContext ctx, Verification v, ExportSummary s, double seconds) throws StageException {

@@ -35,10 +35,10 @@ public final class CleanStage implements StageRunner {
         return StageId.CLEAN;
     }
 
-    /** The report's JSON writer shapes output bytes too. */
+    /** The report's JSON writer and the frame naming rule and image encoder it shares with frames shape output bytes too. */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.util");
+        return List.of(getClass().getPackageName(), "io.wkforge.util", "io.wkforge.stages.common.frames");
     }
 
     /** Frames are decoded, measured and thumbnailed with OpenCV. */

@@ -1,6 +1,7 @@
 package io.wkforge.stages.dataset;
 
 import io.wkforge.stages.common.dataset.Side;
+import io.wkforge.stages.common.dataset.SplitLists;
 
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.schema.StageId;
@@ -31,10 +32,11 @@ public final class SplitStage implements StageRunner {
         return StageId.SPLIT;
     }
 
-    /** The summary's JSON writer shapes output bytes too. */
+    /** The summary's JSON writer, the frame naming rule and the lists' writer shape output bytes too. */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.util");
+        return List.of(getClass().getPackageName(), "io.wkforge.util", "io.wkforge.stages.common.frames",
+                "io.wkforge.stages.common.dataset");
     }
 
     @Override
@@ -62,15 +64,13 @@ public final class SplitStage implements StageRunner {
         Path dataset = ctx.stagingDir(StageId.SPLIT);
         SplitAssigner assigner = new SplitAssigner(val, by.equals("video"), seed);
         LinkOrCopy placer = new LinkOrCopy();
-        StringBuilder classesTxt = new StringBuilder();
-        Map<Side, StringBuilder> meta = new java.util.EnumMap<>(Side.class);
-        meta.put(Side.TRAIN, new StringBuilder());
-        meta.put(Side.VAL, new StringBuilder());
+        SplitLists.Writer lists = new SplitLists.Writer();
         List<ClassCounts> rows = new ArrayList<>();
         try {
-            for (ClassDef c : ctx.classes()) {
+            // in label order: the lists number classes as they are added
+            for (ClassDef c : ctx.classes().stream().sorted(java.util.Comparator.comparingInt(ClassDef::index)).toList()) {
                 String folder = c.folderName();
-                classesTxt.append(folder).append('\n');
+                lists.addClass(folder);
                 List<FrameRef> frames = byClass.getOrDefault(folder, List.of());
                 frames = frames.stream().sorted().toList();
                 Map<FrameRef, Side> sides = assigner.assign(folder, frames);
@@ -80,17 +80,14 @@ public final class SplitStage implements StageRunner {
                     Side side = sides.get(f);
                     String name = f.fileName().startsWith(folder + "_") ? f.fileName() : folder + "_" + f.fileName();
                     placer.place(f.file(), dataset.resolve(side.folder()).resolve(folder).resolve(name));
-                    meta.get(side).append(folder).append('/').append(name).append(' ').append(c.index()).append('\n');
+                    lists.add(side, folder, name);
                     count[side.ordinal()]++;
                     videos.get(side.ordinal()).add(f.videoKey());
                 }
                 rows.add(new ClassCounts(c.id(), folder, c.index(), count[0], count[1], videos.get(0).size(), videos.get(1).size()));
             }
             SplitSummary summary = new SplitSummary(rows, val, by, seed);
-            Files.createDirectories(dataset.resolve("meta"));
-            write(dataset.resolve("classes.txt"), classesTxt.toString());
-            write(dataset.resolve("meta/train.txt"), meta.get(Side.TRAIN).toString());
-            write(dataset.resolve("meta/val.txt"), meta.get(Side.VAL).toString());
+            lists.write(dataset);
             write(dataset.resolve("summary.json"), summary.json());
             write(dataset.resolve("summary.txt"), summary.table());
             ctx.note(summary.table().stripTrailing());

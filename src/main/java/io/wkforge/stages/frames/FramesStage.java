@@ -33,6 +33,12 @@ public final class FramesStage implements StageRunner {
         return StageId.FRAMES;
     }
 
+    /** The frame naming rule and the image encoder it shares with clean and split shape its output. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.common.frames");
+    }
+
     /**
      * FFmpeg's libraries, which decode, convert and encode PNG. OpenCV (for JPEG) is left to the
      * writer threads that need it: it costs about 0.3 s of CPU that PNG extraction can do without.

@@ -1,6 +1,7 @@
 package io.wkforge.stages.model;
 
 import io.wkforge.util.Json;
+import io.wkforge.util.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,28 +12,106 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code model/model.json}: what was trained, described well enough that export, verify and
- * quantize rebuild the same network and feed it the same input without reading the recipe.
+ * {@code model/model.json}, the one owner of its format: what was trained, described well enough
+ * that export, verify and quantize rebuild the same network and feed it the same input without
+ * reading the recipe, and what the report shows of it. Every field is read back as it was
+ * written, and every card (written or read) passes the same checks against the network wkforge
+ * builds ({@link ResNet18Layout}): architecture, at least two classes numbered 0..n-1, a
+ * positive input size and std, rgb or bgr, a positive batch-norm epsilon and the stem pooling
+ * NNIE computes.
  *
- * @param valTop1 the best epoch's validation top-1 accuracy, as a fraction
- * @param extra further informative fields written as they are (engine, device, ...)
+ * @param stemPool   the max-pool after conv1 the network was trained with
+ * @param valTop1    the best epoch's validation top-1 accuracy, as a fraction
+ * @param extra      further informative fields written as they are (engine, device, ...), held as
+ *                   JSON reads them back
  */
-public record ModelCard(String architecture, List<ModelClass> classes, Preprocessing input, int bestEpoch, double valTop1,
-                        Map<String, Object> extra) {
+public record ModelCard(String architecture, List<ModelClass> classes, Preprocessing input, StemPool stemPool, double batchnormEps,
+                        int bestEpoch, double valTop1, Map<String, Object> extra) {
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "model.json";
     public static final String WEIGHTS_FILE_NAME = "model.safetensors";
 
+    /** The fields this class reads itself; any other field is kept in {@link #extra()}. */
+    private static final List<String> OWN_FIELDS = List.of("format_version", "architecture", "num_classes", "classes", "input",
+            "stem_pool", "batchnorm_eps", "best_epoch", "val_top1", "weights");
+
     /** One output of the network. */
     public record ModelClass(int index, int id, String folder, String nature, String name, boolean background) {}
 
+    /** The stem's max pooling: kernel, stride, padding and whether sizes round up (ceil mode). */
+    public record StemPool(int kernel, int stride, int pad, boolean ceil) {
+        /** The pooling wkforge's ResNet-18 trains with, and the only one NNIE computes. */
+        public static final StemPool RESNET18 = new StemPool(ResNet18Layout.STEM_POOL_KERNEL, ResNet18Layout.STEM_POOL_STRIDE,
+                ResNet18Layout.STEM_POOL_PAD, ResNet18Layout.STEM_POOL_CEIL);
+
+        @Override
+        public String toString() {
+            return "kernel " + kernel + " stride " + stride + " pad " + pad + (ceil ? " ceil" : " floor");
+        }
+    }
+
     public ModelCard {
         classes = List.copyOf(classes);
-        extra = extra == null ? Map.of() : Map.copyOf(extra);
+        extra = extra == null ? Map.of() : normalised(extra);
+        if (!ResNet18Layout.ARCHITECTURE.equals(architecture)) {
+            throw new IllegalArgumentException("architecture `" + architecture + "` is not supported (this wkforge builds "
+                    + ResNet18Layout.ARCHITECTURE + ")");
+        }
+        if (classes.size() < 2) throw new IllegalArgumentException("num_classes " + classes.size() + " (a classifier needs at least 2)");
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).index() != i) {
+                throw new IllegalArgumentException("classes[" + i + "] has index " + classes.get(i).index() + " (indices run 0.."
+                        + (classes.size() - 1) + " in order)");
+            }
+        }
+        if (input.cropWidth() < 1 || input.cropHeight() < 1) {
+            throw new IllegalArgumentException("input size " + input.cropWidth() + "x" + input.cropHeight());
+        }
+        if (!(batchnormEps > 0)) throw new IllegalArgumentException("batchnorm_eps " + batchnormEps + " (must be positive)");
+        // NNIE pools in ceil mode without a way to say otherwise: only a network trained that way exports exactly
+        if (!stemPool.equals(StemPool.RESNET18)) {
+            throw new IllegalArgumentException("stem_pool is " + stemPool + "; NNIE computes " + StemPool.RESNET18
+                    + ", so only a network trained with that pooling exports exactly");
+        }
+    }
+
+    /** A card for a network wkforge trained: its ResNet-18's stem pooling and batch-norm epsilon. */
+    public ModelCard(String architecture, List<ModelClass> classes, Preprocessing input, int bestEpoch, double valTop1,
+                     Map<String, Object> extra) {
+        this(architecture, classes, input, StemPool.RESNET18, ResNet18Layout.BATCHNORM_EPS, bestEpoch, valTop1, extra);
     }
 
     public int numClasses() {
         return classes.size();
+    }
+
+    /** The network's input width (the crop). */
+    public int width() {
+        return input.cropWidth();
+    }
+
+    /** The network's input height (the crop). */
+    public int height() {
+        return input.cropHeight();
+    }
+
+    public String channelOrder() {
+        return input.channelOrder();
+    }
+
+    /** Per-channel mean in channel order, 0-255 scale (a copy). */
+    public double[] mean() {
+        return input.mean();
+    }
+
+    /** Per-channel std in channel order, 0-255 scale (a copy). */
+    public double[] std() {
+        return input.std();
+    }
+
+    /** The class folders in index order (what a label of the dataset lists stands for). */
+    public List<String> folders() {
+        return classes.stream().map(ModelClass::folder).toList();
     }
 
     public String json() {
@@ -61,12 +140,12 @@ public record ModelCard(String architecture, List<ModelClass> classes, Preproces
         in.put("std", doubles(input.std()));
         m.put("input", in);
         Map<String, Object> pool = new LinkedHashMap<>();
-        pool.put("kernel", ResNet18Layout.STEM_POOL_KERNEL);
-        pool.put("stride", ResNet18Layout.STEM_POOL_STRIDE);
-        pool.put("pad", ResNet18Layout.STEM_POOL_PAD);
-        pool.put("ceil_mode", ResNet18Layout.STEM_POOL_CEIL);
+        pool.put("kernel", stemPool.kernel());
+        pool.put("stride", stemPool.stride());
+        pool.put("pad", stemPool.pad());
+        pool.put("ceil_mode", stemPool.ceil());
         m.put("stem_pool", pool);
-        m.put("batchnorm_eps", ResNet18Layout.BATCHNORM_EPS);
+        m.put("batchnorm_eps", batchnormEps);
         m.put("best_epoch", bestEpoch);
         m.put("val_top1", valTop1);
         m.put("weights", WEIGHTS_FILE_NAME);
@@ -78,59 +157,54 @@ public record ModelCard(String architecture, List<ModelClass> classes, Preproces
         Files.writeString(file, json(), StandardCharsets.UTF_8);
     }
 
-    /** Reads a model card; the message names the file and the field that is wrong. */
+    /** Reads and checks a model card; the message names the file and the field that is wrong. */
     public static ModelCard read(Path file) throws IOException {
-        Object parsed;
         try {
-            parsed = Json.read(Files.readString(file, StandardCharsets.UTF_8));
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": not JSON: " + e.getMessage());
-        }
-        try {
-            Map<?, ?> m = (Map<?, ?>) parsed;
-            long version = num(m, "format_version").longValue();
-            if (version != FORMAT_VERSION) throw new IOException(file + ": format_version " + version + " is not " + FORMAT_VERSION);
-            String architecture = (String) m.get("architecture");
-            if (!ResNet18Layout.ARCHITECTURE.equals(architecture)) {
-                throw new IOException(file + ": architecture " + architecture + " is not " + ResNet18Layout.ARCHITECTURE);
-            }
-            List<ModelClass> classes = new ArrayList<>();
-            for (Object o : (List<?>) m.get("classes")) {
-                Map<?, ?> c = (Map<?, ?>) o;
-                classes.add(new ModelClass(num(c, "index").intValue(), num(c, "id").intValue(), (String) c.get("folder"),
-                        (String) c.get("nature"), (String) c.get("name"), Boolean.TRUE.equals(c.get("background"))));
-            }
-            Map<?, ?> in = (Map<?, ?>) m.get("input");
-            List<?> resize = (List<?>) in.get("resize");
-            Preprocessing p = new Preprocessing(((Number) resize.get(0)).intValue(), ((Number) resize.get(1)).intValue(),
-                    num(in, "width").intValue(), num(in, "height").intValue(), (String) in.get("channel_order"),
-                    doubleArray(in.get("mean")), doubleArray(in.get("std")));
-            Map<String, Object> extra = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                String k = String.valueOf(e.getKey());
-                if (!List.of("format_version", "architecture", "num_classes", "classes", "input", "stem_pool", "batchnorm_eps",
-                        "best_epoch", "val_top1", "weights").contains(k) && e.getValue() != null) {
-                    extra.put(k, e.getValue());
-                }
-            }
-            if (num(m, "num_classes").intValue() != classes.size()) throw new IOException(file + ": num_classes disagrees with classes");
-            return new ModelCard(architecture, classes, p, num(m, "best_epoch").intValue(), num(m, "val_top1").doubleValue(), extra);
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-            throw new IOException(file + ": not a wkforge model card (" + e.getMessage() + ")");
+            throw new IOException(file + ": " + e.getMessage());
         }
     }
 
-    private static Number num(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof Number n)) throw new IllegalArgumentException("field " + key + " is missing or not a number");
-        return n;
+    /** A card from its JSON text; {@link IllegalArgumentException} naming the field that is wrong. */
+    public static ModelCard parse(String text) {
+        JsonFields m = JsonFields.parse(text);
+        int version = m.integer("format_version");
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("format_version " + version + " is not supported (this wkforge reads " + FORMAT_VERSION + ")");
+        }
+        String architecture = m.string("architecture");
+        List<ModelClass> classes = new ArrayList<>();
+        for (JsonFields c : m.objects("classes")) {
+            classes.add(new ModelClass(c.integer("index"), c.integer("id"), c.string("folder"), c.string("nature"), c.string("name"),
+                    c.bool("background", false)));
+        }
+        int declared = m.integer("num_classes");
+        if (declared != classes.size()) {
+            throw new IllegalArgumentException("num_classes " + declared + " disagrees with the " + classes.size() + " entries of classes");
+        }
+        JsonFields in = m.object("input");
+        String order = in.string("channel_order");
+        if (!order.equals("rgb") && !order.equals("bgr")) {
+            throw new IllegalArgumentException("input.channel_order `" + order + "` (expected rgb or bgr)");
+        }
+        double[] std = in.numbers("std", 3);
+        for (double s : std) if (!(s > 0)) throw new IllegalArgumentException("input.std holds " + s + " (must be positive)");
+        int[] resize = in.integers("resize", 2);
+        Preprocessing p = new Preprocessing(resize[0], resize[1], in.integer("width"), in.integer("height"), order,
+                in.numbers("mean", 3), std);
+        JsonFields pool = m.object("stem_pool");
+        StemPool stem = new StemPool(pool.integer("kernel"), pool.integer("stride"), pool.integer("pad"), pool.bool("ceil_mode"));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (String k : m.keys()) if (!OWN_FIELDS.contains(k) && m.raw(k) != null) extra.put(k, m.raw(k));
+        return new ModelCard(architecture, classes, p, stem, m.number("batchnorm_eps"), m.integer("best_epoch"), m.number("val_top1"),
+                extra);
     }
 
-    private static double[] doubleArray(Object o) {
-        List<?> l = (List<?>) o;
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) out[i] = ((Number) l.get(i)).doubleValue();
-        return out;
+    /** The extra fields as JSON reads them back (numbers as Long or Double), so a card equals its reading. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> normalised(Map<String, Object> extra) {
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) Json.read(Json.write(new LinkedHashMap<>(extra))));
     }
 
     private static List<Object> doubles(double[] values) {

@@ -5,7 +5,7 @@ import io.wkforge.stages.common.caffe.LayerGraph;
 import io.wkforge.run.Progress;
 import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.dataset.SplitLists;
-import io.wkforge.stages.caffe.Verification;
+import io.wkforge.stages.common.caffe.ClassScores;
 import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import java.io.IOException;
@@ -91,9 +91,9 @@ final class QuantEstimate {
                 Simulation.Outputs out = sim.run(b.board(), n, cosines);
                 for (int i = 0; i < n; i++) {
                     int label = part.get(i).label();
-                    int f = Verification.argmax(slice(expected, i, classes));
-                    int fb = Verification.argmax(slice(out.floatScores(), i, classes));
-                    int q = Verification.argmax(slice(out.quantizedScores(), i, classes));
+                    int f = ClassScores.argmax(ClassScores.slice(expected, i, classes));
+                    int fb = ClassScores.argmax(ClassScores.slice(out.floatScores(), i, classes));
+                    int q = ClassScores.argmax(ClassScores.slice(out.quantizedScores(), i, classes));
                     if (f == label) right++;
                     if (fb == label) rightBoard++;
                     if (q == label) rightQuant++;
@@ -105,11 +105,5 @@ final class QuantEstimate {
             return new Result(right / total, rightBoard / total, rightQuant / total, agree / total, val.size(), n0, sim.precision(),
                     sim.method(), cosines.rows(), (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static float[] slice(float[] all, int i, int k) {
-        float[] out = new float[k];
-        System.arraycopy(all, i * k, out, 0, k);
-        return out;
     }
 }

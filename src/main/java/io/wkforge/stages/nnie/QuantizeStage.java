@@ -8,8 +8,9 @@ import io.wkforge.lang.syntax.Value;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
-import io.wkforge.stages.caffe.CaffeExport;
+import io.wkforge.stages.common.caffe.CaffeFiles;
 import io.wkforge.stages.common.caffe.ExportSummary;
+import io.wkforge.stages.common.dataset.Side;
 import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.util.Json;
 import java.io.IOException;
@@ -39,12 +40,14 @@ public final class QuantizeStage implements StageRunner {
     }
 
     /**
-     * The export summary, split lists and OpenCV wrapper (stages.caffe), the shared preprocessing
+     * The export summary, OpenCV wrapper and layer graph (stages.common.caffe), the split lists
+     * (stages.common.dataset), the shared preprocessing
      * (stages.model), the JSON writer, and the schema's cfg keys (lang.schema.MapperKeys).
      */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.caffe", "io.wkforge.stages.model", "io.wkforge.util",
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.common.caffe", "io.wkforge.stages.common.dataset",
+                "io.wkforge.stages.model", "io.wkforge.util",
                 "io.wkforge.lang.schema");
     }
 
@@ -57,11 +60,11 @@ public final class QuantizeStage implements StageRunner {
 
     @Override
     public void run(TaskContext ctx) throws StageException {
-        Path prototxt = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.PROTOTXT);
-        Path caffemodel = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.CAFFEMODEL);
+        Path prototxt = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.PROTOTXT));
+        Path caffemodel = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.CAFFEMODEL));
         ExportSummary export;
         try {
-            export = ExportSummary.read(ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.SUMMARY));
+            export = ExportSummary.read(ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.SUMMARY)));
         } catch (IOException e) {
             throw new StageException(e.getMessage());
         }
@@ -88,8 +91,8 @@ public final class QuantizeStage implements StageRunner {
             throw new StageException("the exported network takes " + export.width() + "x" + export.height() + " input, larger than preprocess.resize "
                     + resize.text() + ": the board's crop cannot be taken; run export again after train (wkforge run --force train)");
         }
-        List<SplitLists.Image> train = SplitLists.read(ctx, "train", export.numClasses());
-        List<SplitLists.Image> val = SplitLists.read(ctx, "val", export.numClasses());
+        List<SplitLists.Image> train = SplitLists.read(ctx, Side.TRAIN, export.numClasses());
+        List<SplitLists.Image> val = SplitLists.read(ctx, Side.VAL, export.numClasses());
         int wanted = ctx.setting("quantize.calibration").asInt();
         List<SplitLists.Image> calibration = CalibrationImages.choose(train, wanted);
         if (calibration.isEmpty()) throw new StageException("the training side of the dataset is empty: there is no reference picture for the mapper");

@@ -6,7 +6,7 @@ import io.wkforge.run.DoctorCheck;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
-import io.wkforge.stages.caffe.CaffeExport;
+import io.wkforge.stages.common.caffe.CaffeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +74,8 @@ public final class WkStage implements StageRunner {
         if (!mapper.found()) throw new StageException(mapper.reason()); // it went away since the plan was made
         String name = ctx.setting("quantize.instruction_name").asString();
         Path cfg = ctx.input(StageId.QUANTIZE, "nnie/" + name + ".cfg");
-        Path prototxt = ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.PROTOTXT);
-        ctx.input(StageId.EXPORT, "caffe/" + CaffeExport.CAFFEMODEL);
+        Path prototxt = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.PROTOTXT));
+        ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.CAFFEMODEL));
         long timeout = ctx.setting("quantize.mapper_timeout").asLong();
         boolean checkOnly = ctx.setting("quantize.is_check_prototxt").asBool();
         Path dir = ctx.stagingDir(StageId.WK);

@@ -1,6 +1,7 @@
 package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
 import io.wkforge.run.RunSoFar;
 import io.wkforge.util.Json;
 import java.io.IOException;
@@ -65,17 +66,7 @@ final class ReportPage {
 
     /** Whether a stage left outputs the page can show (for the badge of a stage this run did not touch). */
     private static boolean hasOutputs(ReportInputs in, StageId stage) {
-        String dir = switch (stage) {
-            case FRAMES -> "frames";
-            case CLEAN -> "clean";
-            case SPLIT -> "dataset";
-            case TRAIN -> "model";
-            case EXPORT, VERIFY -> "caffe";
-            case QUANTIZE, WK -> "nnie";
-            case DEPLOY -> "deploy";
-            case REPORT -> null;
-        };
-        return dir != null && !in.filesUnder(dir).isEmpty();
+        return stage != StageId.REPORT && !in.filesUnder(Layout.dirOf(stage)).isEmpty();
     }
 
     /** Script text that cannot end the script element it is put in (JSON data escapes every {@code <} instead). */

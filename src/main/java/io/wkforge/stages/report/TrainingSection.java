@@ -1,6 +1,12 @@
 package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
+import io.wkforge.stages.model.ModelCard;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +36,9 @@ final class TrainingSection implements Section {
             h.raw("<p class=\"empty\">No trained model yet (<code>model/metrics.json</code> is written by <code>train</code>).</p>\n");
             return;
         }
-        Map<?, ?> card = JsonFiles.object(in, "model/model.json");
-        Map<?, ?> input = JsonFiles.map(card, "input");
+        ModelCard card = modelCard(in);
         StringBuilder line = new StringBuilder();
-        if (card != null) {
-            line.append(JsonFiles.str(card, "architecture")).append(", ").append(JsonFiles.show(input.get("width"))).append('×')
-                    .append(JsonFiles.show(input.get("height"))).append(" input. ");
-        }
+        if (card != null) line.append(card.architecture()).append(", ").append(card.width()).append('×').append(card.height()).append(" input. ");
         line.append("Best epoch ").append(JsonFiles.show(metrics.get("best_epoch"))).append(" of ")
                 .append(JsonFiles.show(metrics.get("epochs_run")));
         if (!String.valueOf(metrics.get("epochs_run")).equals(String.valueOf(metrics.get("epochs_planned")))) {
@@ -68,7 +70,7 @@ final class TrainingSection implements Section {
                 .average().orElse(Double.NaN);
         h.raw("<p class=\"note\">");
         if (!Double.isNaN(ips)) h.text(String.format(java.util.Locale.ROOT, "%.0f training images per second on average", ips));
-        if (card != null && card.get("device") != null) h.text(" on " + card.get("device"));
+        if (card != null && card.extra().get("device") != null) h.text(" on " + card.extra().get("device"));
         h.text(". ");
         links(h, in, "model/train.log", "model/metrics.csv", "model/model.json");
         h.raw("</p>\n");
@@ -85,5 +87,17 @@ final class TrainingSection implements Section {
             h.raw("<a ").raw(Html.attr("href", present.get(i))).raw(">").text(present.get(i)).raw("</a>");
         }
         h.text(".");
+    }
+
+    /** The model card, read by its owner; null when train has not written one. */
+    private static ModelCard modelCard(ReportInputs in) throws JsonFiles.Unreadable {
+        String rel = Layout.dirOf(StageId.TRAIN) + "/" + ModelCard.FILE_NAME;
+        Path p = in.file(rel);
+        if (p == null) return null;
+        try {
+            return ModelCard.parse(Files.readString(p, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new JsonFiles.Unreadable(rel + ": " + e.getMessage());
+        }
     }
 }

@@ -39,7 +39,7 @@ public final class TrainStage implements StageRunner {
     /** The network, the preprocessing and the weights and JSON writers shape the model too. */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util");
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.dataset");
     }
 
     /** libtorch (through DJL's engine, whose jar names the version) trains; OpenCV decodes and resizes. */

@@ -1,5 +1,7 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.model.ModelCard;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,6 +2,7 @@ package io.wkforge.stages.caffe;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
+import io.wkforge.stages.common.caffe.LayerGraph;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_dnn;
@@ -13,16 +14,22 @@ import org.bytedeco.opencv.opencv_core.StringVector;
 /** Runs exported Caffe files with OpenCV's DNN module (JavaCV): a Caffe runtime nobody here wrote. */
 final class OpenCvCaffe implements AutoCloseable {
     private final Net net;
+    private final String logits;
 
     OpenCvCaffe(Path prototxt, Path caffemodel) {
         net = opencv_dnn.readNetFromCaffe(prototxt.toString(), caffemodel.toString());
         if (net.empty()) throw new IllegalStateException("OpenCV could not load " + prototxt);
+        try {
+            logits = LayerGraph.read(caffemodel).logitsLayer();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** @return {logits, probabilities}, each [n * classes] */
     float[][] forward(float[] nchw, int n, int c, int h, int w, int classes) {
         try (Mat blob = new Mat(new int[] {n, c, h, w}, CV_32F); MatVector outs = new MatVector();
-             StringVector names = new StringVector("fc", "prob")) {
+             StringVector names = new StringVector(logits, "prob")) {
             new FloatPointer(blob.data()).put(nchw);
             net.setInput(blob);
             net.forward(outs, names);

@@ -1,5 +1,7 @@
 package io.wkforge.stages.caffe;
 
+import io.wkforge.stages.model.ModelCard;
+
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
 import io.wkforge.util.Json;
@@ -94,7 +96,7 @@ final class RandomResNet18 {
             String name = background ? "background" : "thing" + i;
             String nature = background ? "other" : "kitchen";
             String id = String.format("%02d", i + 1);
-            rows.add(Map.of("index", i, "id", id, "folder", id + "_" + nature + "_" + name, "nature", nature, "name", name));
+            rows.add(Map.of("index", i, "id", i + 1, "folder", id + "_" + nature + "_" + name, "nature", nature, "name", name));
         }
         m.put("classes", rows);
         Map<String, Object> input = new LinkedHashMap<>();
@@ -119,6 +121,6 @@ final class RandomResNet18 {
         SafeTensors.write(modelDir.resolve("model.safetensors"), weights(classes, seed), Map.of("format", "pt"));
         Map<String, Object> card = card(classes, width, height, mean, std);
         Files.writeString(modelDir.resolve("model.json"), Json.write(card), StandardCharsets.UTF_8);
-        return ModelCard.of(card);
+        return ModelCard.read(modelDir.resolve("model.json"));
     }
 }

@@ -63,21 +63,7 @@ final class Pipeline {
 
     /** Train and val pictures of the four shape classes, {@code size} pixels square, with split's meta files. */
     Pipeline shapes(int trainPerClass, int valPerClass, int size) throws IOException {
-        StringBuilder train = new StringBuilder();
-        StringBuilder val = new StringBuilder();
-        StringBuilder classes = new StringBuilder();
-        for (int c = 0; c < ShapeImages.CLASSES.length; c++) {
-            String folder = ShapeImages.folder(c);
-            classes.append(folder).append('\n');
-            ShapeImages.write(prepared.resolve("train").resolve(folder), folder + "_t", c, trainPerClass, size, 1);
-            ShapeImages.write(prepared.resolve("val").resolve(folder), folder + "_v", c, valPerClass, size, 2);
-            for (int i = 0; i < trainPerClass; i++) train.append(String.format("%s/%s_t_%04d.png %d%n", folder, folder, i, c));
-            for (int i = 0; i < valPerClass; i++) val.append(String.format("%s/%s_v_%04d.png %d%n", folder, folder, i, c));
-        }
-        Files.createDirectories(prepared.resolve("meta"));
-        Files.writeString(prepared.resolve("meta/train.txt"), train);
-        Files.writeString(prepared.resolve("meta/val.txt"), val);
-        Files.writeString(prepared.resolve("classes.txt"), classes);
+        ShapeImages.writeSplit(prepared, trainPerClass, valPerClass, size);
         return this;
     }
 

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.stages.caffe.CaffeExport;
-import io.wkforge.stages.caffe.ModelCard;
+import io.wkforge.stages.common.caffe.CaffeFiles;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import io.wkforge.stages.model.SafeTensors;
@@ -42,8 +43,8 @@ class SimulationsTest {
         TrainedShapes t = TrainedShapes.get();
         ModelCard card = ModelCard.read(t.model().resolve("model.json"));
         CaffeExport.write(dir, card, SafeTensors.read(t.model().resolve("model.safetensors")), true);
-        prototxt = dir.resolve(CaffeExport.PROTOTXT);
-        caffemodel = dir.resolve(CaffeExport.CAFFEMODEL);
+        prototxt = dir.resolve(CaffeFiles.PROTOTXT);
+        caffemodel = dir.resolve(CaffeFiles.CAFFEMODEL);
         BoardInput input = new BoardInput(36, 36, 32, 32, "rgb", new double[] {127.5, 127.5, 127.5}, 1 / 127.5, "u8", "rgb",
                 new double[] {127.5, 127.5, 127.5}, 1 / 127.5);
         List<Path> train = pictures(t.dataset().resolve("train"));
@@ -72,7 +73,8 @@ class SimulationsTest {
 
     private float[] floatLogits() throws Exception {
         try (OpenCvNet net = OpenCvNet.load(prototxt, caffemodel)) {
-            return net.forward(images, n, 3, 32, 32, List.of("fc")).get("fc");
+            String logits = LayerGraph.read(caffemodel).logitsLayer();
+            return net.forward(images, n, 3, 32, 32, List.of(logits)).get(logits);
         }
     }
 

@@ -4,6 +4,8 @@ import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.lang.source.Span;
 import io.wkforge.run.RunSoFar;
+import io.wkforge.stages.model.ModelCard;
+import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.util.Json;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -77,8 +79,10 @@ final class ReportFixture {
             }
             json(out.resolve("model/metrics.json"), Map.of("format_version", 1, "best_epoch", 8, "val_top1", 0.8875,
                     "val_loss", 0.325, "epochs_run", 8, "epochs_planned", 8, "stopped_early", false, "epochs", epochs));
-            json(out.resolve("model/model.json"), Map.of("format_version", 1, "architecture", "resnet18", "num_classes", 4,
-                    "input", Map.of("width", 48, "height", 48, "channel_order", "rgb")));
+            List<ModelCard.ModelClass> cards = classes.stream()
+                    .map(c -> new ModelCard.ModelClass(c.index(), c.id(), c.folderName(), c.nature(), c.name(), c.background())).toList();
+            new ModelCard("resnet18", cards, new Preprocessing(56, 56, 48, 48, "rgb", new double[] {127.5, 127.5, 127.5},
+                    new double[] {127.5, 127.5, 127.5}), 8, 0.8875, Map.of("device", "cpu")).write(out.resolve("model/model.json"));
             json(out.resolve("model/confusion.json"), Map.of("epoch", 8, "split", "val", "rows", "true class",
                     "columns", "predicted class", "classes", classes.stream().map(ClassDef::folderName).toList(),
                     "matrix", List.of(List.of(7, 0, 0, 0), List.of(0, 6, 1, 0), List.of(0, 0, 7, 0), List.of(0, 0, 3, 4))));

@@ -8,6 +8,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.fillPoly;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
+import io.wkforge.stages.common.dataset.Side;
+import io.wkforge.stages.common.dataset.SplitLists;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,5 +86,22 @@ public final class ShapeImages {
 
     public static String folder(int cls) {
         return String.format("%02d_%s_%s", cls + 1, CLASSES[cls][0], CLASSES[cls][1]);
+    }
+
+    /**
+     * Train and val pictures of the four shape classes, {@code size} pixels square, in split's
+     * layout under a dataset folder, with split's lists written by their owner.
+     */
+    public static void writeSplit(Path dataset, int trainPerClass, int valPerClass, int size) throws IOException {
+        SplitLists.Writer lists = new SplitLists.Writer();
+        for (int c = 0; c < CLASSES.length; c++) {
+            String folder = folder(c);
+            lists.addClass(folder);
+            write(dataset.resolve("train").resolve(folder), folder + "_t", c, trainPerClass, size, 1);
+            write(dataset.resolve("val").resolve(folder), folder + "_v", c, valPerClass, size, 2);
+            for (int i = 0; i < trainPerClass; i++) lists.add(Side.TRAIN, folder, String.format("%s_t_%04d.png", folder, i));
+            for (int i = 0; i < valPerClass; i++) lists.add(Side.VAL, folder, String.format("%s_v_%04d.png", folder, i));
+        }
+        lists.write(dataset);
     }
 }

@@ -1,15 +1,10 @@
 package io.wkforge.stages.common.caffe;
 
-import io.wkforge.stages.caffe.InputScaling;
-
-import io.wkforge.util.Json;
+import io.wkforge.util.JsonFields;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.MathContext;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code caffe/export.json} tells the stages after export (verify, quantize): the input the
@@ -28,43 +23,36 @@ public record ExportSummary(int numClasses, int width, int height, String channe
                             String outputBlob) {
 
     public static ExportSummary read(Path file) throws IOException {
-        Object parsed;
         try {
-            parsed = Json.read(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage());
-        }
-        try {
-            Map<?, ?> root = (Map<?, ?>) parsed;
-            Map<?, ?> input = (Map<?, ?>) root.get("input");
-            List<?> shape = (List<?>) input.get("shape");
-            double dataScale = number(root, "data_scale");
-            Object decimal = root.get("data_scale_decimal");
-            double[] std = triple(input.get("std"), "input.std");
-            return new ExportSummary((int) number(root, "num_classes"), ((Number) shape.get(3)).intValue(), ((Number) shape.get(2)).intValue(),
-                    (String) input.get("channel_order"), triple(input.get("mean"), "input.mean"), std, dataScale,
-                    decimal instanceof String s ? new BigDecimal(s) : InputScaling.decimalDataScale(std),
-                    Boolean.TRUE.equals(root.get("std_folded_into_conv1")), Boolean.TRUE.equals(root.get("fold_batchnorm")),
-                    root.get("output_blob") instanceof String o ? o : "prob");
-        } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | NumberFormatException e) {
+            JsonFields root = JsonFields.read(file);
+            JsonFields input = root.object("input");
+            int[] shape = input.integers("shape", 4);
+            double[] std = input.numbers("std", 3);
+            return new ExportSummary(root.integer("num_classes"), shape[3], shape[2], input.string("channel_order"),
+                    input.numbers("mean", 3), std, root.number("data_scale"),
+                    root.has("data_scale_decimal") ? new BigDecimal(root.string("data_scale_decimal")) : decimalDataScale(std),
+                    root.bool("std_folded_into_conv1", false), root.bool("fold_batchnorm", false), root.string("output_blob", "prob"));
+        } catch (IllegalArgumentException e) { // JsonFields.Bad, and NumberFormatException from a bad decimal
             throw new IOException(file + ": not an export summary written by this wkforge (" + e.getMessage() + "); run export again");
         }
+    }
+
+    /**
+     * The data_scale as a decimal with 34 significant digits, computed in decimal from the std
+     * values as written (127.5, not the binary double nearest to it): what export records as
+     * {@code data_scale_decimal} and quantize writes into the mapper's cfg, where the seed
+     * advises "the more digits the better".
+     */
+    public static BigDecimal decimalDataScale(double[] std) {
+        BigDecimal s0 = BigDecimal.valueOf(std[0]);
+        boolean equal = std[0] == std[1] && std[1] == std[2];
+        BigDecimal ref = equal ? s0
+                : s0.add(BigDecimal.valueOf(std[1])).add(BigDecimal.valueOf(std[2])).divide(BigDecimal.valueOf(3), MathContext.DECIMAL128);
+        return BigDecimal.ONE.divide(ref, MathContext.DECIMAL128);
     }
 
     /** The mean in another channel order ({@code rgb} or {@code bgr}). */
     public double[] meanIn(String order) {
         return order.equals(channelOrder) ? mean.clone() : new double[] {mean[2], mean[1], mean[0]};
-    }
-
-    private static double number(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new NullPointerException("`" + key + "` is missing or not a number");
-        return n.doubleValue();
-    }
-
-    private static double[] triple(Object o, String what) {
-        if (!(o instanceof List<?> l) || l.size() != 3) throw new NullPointerException(what + " is not a list of 3 numbers");
-        double[] out = new double[3];
-        for (int i = 0; i < 3; i++) out[i] = ((Number) l.get(i)).doubleValue();
-        return out;
     }
 }

@@ -2,6 +2,10 @@ package io.wkforge.stages.common.caffe;
 
 import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +18,13 @@ public final class LayerGraph {
 
     public LayerGraph(NetParameter net) {
         this.layers = net.getLayerList();
+    }
+
+    /** The graph of a binary {@code .caffemodel} (export's weighted network). */
+    public static LayerGraph read(Path caffemodel) throws IOException {
+        try (InputStream in = Files.newInputStream(caffemodel)) {
+            return new LayerGraph(NetParameter.parseFrom(in));
+        }
     }
 
     public List<LayerParameter> layers() {
@@ -38,7 +49,11 @@ public final class LayerGraph {
         return out;
     }
 
-    /** The layer whose output the final Softmax reads (the class scores), or the last layer when there is no Softmax. */
+    /**
+     * The layer whose output is the class scores (the logits): the one whose output the final
+     * Softmax reads, or the last layer when there is no Softmax. The one way every stage and test
+     * finds it ({@code fc} in wkforge's export).
+     */
     public String logitsLayer() {
         LayerParameter last = layers.get(layers.size() - 1);
         if (!last.getType().equals("Softmax") || last.getBottomCount() == 0) return last.getName();
