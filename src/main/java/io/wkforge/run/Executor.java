@@ -1,33 +1,15 @@
 package io.wkforge.run;
 
 import io.wkforge.lang.model.EffectiveRecipe;
-import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
-import io.wkforge.plan.Hashing;
 import io.wkforge.plan.Layout;
 import io.wkforge.plan.Planner;
-import io.wkforge.plan.Stamp;
 import io.wkforge.plan.TaskSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Walks the stages in order and runs the tasks whose key changed. A run holds the build folder's
@@ -37,6 +19,11 @@ import java.util.stream.Stream;
  * journaled commit ({@link Committer}), so a task killed half-way is simply not done. Keys are
  * recomputed from the outputs upstream tasks actually committed, so a re-run that reproduces the
  * same outputs stops the cascade.
+ *
+ * <p>This class walks the stages; each other part has its own home: {@link CacheCheck} (which
+ * tasks are cached), {@link TaskAttempt} (run and commit one task) on a {@link TaskPool},
+ * {@link Verdicts} (a stage's verdict on its problems), {@link Pruner} (outputs of tasks gone
+ * from the recipe) and {@link RunGate} (how a run ends, and what an interrupt lets finish).
  */
 public final class Executor {
 
@@ -68,13 +55,10 @@ public final class Executor {
     private final StageRegistry registry;
     private final RunListener listener;
     private final StampStore store;
+    private final RunGate gate = new RunGate();
+    private final Verdicts verdicts;
+    private final Pruner pruner;
     private Committer.Steps commitSteps = Committer.Steps.NONE;
-
-    /** Guards commits and the end of a run, so an interrupt lets a commit in flight finish. */
-    private final Object commitLock = new Object();
-    private volatile boolean stopping;
-    private boolean closed; // under commitLock: no commit may start any more
-    private RunRecord activeRecord; // under commitLock
 
     public Executor(EffectiveRecipe recipe, Layout layout, StageRegistry registry, RunListener listener) {
         this(recipe, new StampStore(layout), registry, listener);
@@ -87,6 +71,8 @@ public final class Executor {
         this.registry = registry;
         this.listener = listener;
         this.store = store;
+        this.verdicts = new Verdicts(recipe, store, registry, listener);
+        this.pruner = new Pruner(layout, store, listener);
     }
 
     /**
@@ -118,13 +104,7 @@ public final class Executor {
      * work in their work folders stays).
      */
     public void interrupt() {
-        stopping = true;
-        synchronized (commitLock) {
-            if (closed || activeRecord == null) return;
-            closed = true;
-            activeRecord.finish("interrupted", 130);
-            activeRecord.save();
-        }
+        gate.interrupt();
     }
 
     public Result run(Options options, RunRecord record) throws IOException {
@@ -144,11 +124,7 @@ public final class Executor {
             Committer committer = new Committer(layout, store, commitSteps);
             new Recovery(layout, store, committer, listener).run();
             Path staging = layout.stagingRoot().resolve(record.id());
-            synchronized (commitLock) {
-                stopping = false;
-                closed = false;
-                activeRecord = record;
-            }
+            gate.open(record);
             record.save();
             Result result;
             try {
@@ -180,22 +156,22 @@ public final class Executor {
         }
         Counts counts = new Counts();
         for (StageId stage : options.stages()) {
-            if (stopping) break;
-            List<Failure> failures = walkStage(stage, options, planner, record, committer, staging, counts);
+            if (gate.stopping()) break;
+            List<TaskFailure> failures = walkStage(stage, options, planner, record, committer, staging, counts);
             if (failures == null) break; // interrupted
             if (!failures.isEmpty()) {
                 // the report is still written, so the failure can be seen with everything else
-                if (stage != StageId.REPORT && options.stages().contains(StageId.REPORT) && !stopping) {
+                if (stage != StageId.REPORT && options.stages().contains(StageId.REPORT) && !gate.stopping()) {
                     walkStage(StageId.REPORT, options, planner, record, committer, staging, counts);
                 }
-                boolean gate = failures.stream().anyMatch(Failure::gate);
-                Outcome outcome = gate ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
-                if (!end(record, gate ? "gate_failed" : "failed", gate ? 4 : 3)) break;
-                return new Result(outcome, failures.stream().map(Failure::text).toList(), record.file(), counts.ran, counts.cached);
+                boolean gateFailed = failures.stream().anyMatch(TaskFailure::gate);
+                Outcome outcome = gateFailed ? Outcome.GATE_FAILED : Outcome.STAGE_FAILED;
+                if (!gate.end(gateFailed ? "gate_failed" : "failed", gateFailed ? 4 : 3)) break;
+                return new Result(outcome, failures.stream().map(TaskFailure::text).toList(), record.file(), counts.ran, counts.cached);
             }
             record.save(); // a killed run's record shows how far it got
         }
-        if (!stopping && end(record, "ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), counts.ran, counts.cached);
+        if (!gate.stopping() && gate.end("ok", 0)) return new Result(Outcome.OK, List.of(), record.file(), counts.ran, counts.cached);
         return new Result(Outcome.INTERRUPTED, List.of(), record.file(), counts.ran, counts.cached);
     }
 
@@ -207,10 +183,11 @@ public final class Executor {
 
     /**
      * Runs the stale tasks of one stage (all of them for a stage that runs every time) and
-     * commits each; returns the failures (empty when all went well), or null when interrupted.
+     * commits each; then the stage's verdict, then pruning. Returns the failures (empty when all
+     * went well), or null when interrupted.
      */
-    private List<Failure> walkStage(StageId stage, Options options, Planner planner, RunRecord record, Committer committer,
-                                    Path staging, Counts counts) throws IOException {
+    private List<TaskFailure> walkStage(StageId stage, Options options, Planner planner, RunRecord record, Committer committer,
+                                        Path staging, Counts counts) throws IOException {
         List<TaskSpec> tasks = planner.tasksOf(stage);
         String skip = planner.skipReason(stage);
         if (skip != null) {
@@ -218,280 +195,27 @@ public final class Executor {
             listener.stageSkipped(stage, skip);
             return List.of();
         }
-        Map<StageId, String> upstream = new EnumMap<>(StageId.class);
-        for (StageId up : Planner.upstreamOf(stage)) upstream.put(up, planner.readHash(stage, up));
-        List<TaskSpec> toRun = new ArrayList<>();
-        Map<String, Supplier<Map<String, String>>> comps = new TreeMap<>();
-        for (TaskSpec t : tasks) {
-            Stamp s = store.stamp(t.id());
-            if (s == null || options.forced().contains(stage) || Planner.runsEveryRun(stage)) {
-                // runs anyway: its key (which may hash a large input) is worked out while it runs
-                comps.put(t.id(), () -> planner.components(t, upstream));
-                toRun.add(t);
-                continue;
-            }
-            Map<String, String> c = planner.components(t, upstream);
-            comps.put(t.id(), () -> c);
-            if (s.key().equals(Hashing.ofComponents(c)) && store.outputsIntact(s)) {
-                counts.cached++;
-                record.cached(t.id(), s.key(), s.finishedAt(), s.durationMs());
-            } else {
-                toRun.add(t);
-            }
-        }
-        listener.stageStarted(stage, toRun.size(), tasks.size() - toRun.size());
-        if (!toRun.isEmpty()) {
+        CacheCheck.Decision cache = CacheCheck.decide(stage, tasks, planner, store, options.forced(), record);
+        counts.cached += cache.cached();
+        listener.stageStarted(stage, cache.toRun().size(), tasks.size() - cache.toRun().size());
+        if (!cache.toRun().isEmpty()) {
             StageRunner runner = registry.get(stage);
             if (runner == null) {
                 throw new IllegalStateException("stage " + stage.id() + " has no implementation; the caller must refuse first");
             }
-            TaskRun run = new TaskRun(runner, planner, comps, record, committer, staging);
-            List<Failure> failures = run.all(toRun, options.threads());
+            TaskAttempt run = new TaskAttempt(runner, planner, cache.components(), record, committer, staging, recipe, layout, listener,
+                    gate);
+            List<TaskFailure> failures = run.all(cache.toRun(), options.threads());
             counts.ran += run.committed();
-            if (stopping) return null;
+            if (gate.stopping()) return null;
             if (!failures.isEmpty()) return failures;
         }
-        Failure verdict = judge(stage, tasks, record);
+        TaskFailure verdict = verdicts.judge(stage, tasks, record);
         if (verdict != null) {
             record.failure(verdict.text());
             return List.of(verdict);
         }
-        synchronized (commitLock) {
-            if (closed) return null;
-            prune(stage, tasks);
-        }
+        if (!gate.whileOpen(() -> pruner.prune(stage, tasks))) return null;
         return List.of();
-    }
-
-    /** Records how the run ended, unless an interrupt got there first; false in that case. */
-    private boolean end(RunRecord record, String status, int exitCode) {
-        synchronized (commitLock) {
-            if (closed) return false;
-            closed = true;
-            record.finish(status, exitCode);
-            record.save();
-            return true;
-        }
-    }
-
-    /** A failed task, as the user will read it; {@code gate} when an accuracy gate failed. */
-    private record Failure(String text, boolean gate) {}
-
-    /**
-     * The stage's verdict on the problems its tasks reported (all of them are stamped by now,
-     * whether they ran or were cached); null when the stage passes.
-     */
-    private Failure judge(StageId stage, List<TaskSpec> tasks, RunRecord record) {
-        List<StageVerdict.Problem> problems = new ArrayList<>();
-        for (TaskSpec t : tasks) {
-            Stamp s = store.stamp(t.id());
-            if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
-        }
-        StageRunner runner = registry.get(stage);
-        if (problems.isEmpty() || runner == null) return null;
-        Map<String, String> allowed = recipe.verdictSettingsOf(stage);
-        StageVerdict verdict = new StageVerdict() {
-            @Override
-            public List<Problem> problems() {
-                return List.copyOf(problems);
-            }
-
-            @Override
-            public Setting setting(String qualifiedName) {
-                if (!allowed.containsKey(qualifiedName)) {
-                    throw new IllegalStateException("the verdict of stage " + stage.id() + " read setting " + qualifiedName
-                            + ", which the schema does not declare as its verdict setting");
-                }
-                return recipe.setting(qualifiedName);
-            }
-
-            @Override
-            public void warn(TaskSpec task, String message) {
-                record.warning(task.id(), message);
-                listener.warning(task, message);
-            }
-        };
-        try {
-            runner.judge(verdict);
-            return null;
-        } catch (StageException e) {
-            StringBuilder sb = new StringBuilder(stage.id()).append(": ").append(e.getMessage());
-            for (String d : e.details()) sb.append("\n    ").append(d);
-            return new Failure(sb.toString(), e.isGate());
-        }
-    }
-
-    /** The tasks of one stage that must run: started (in parallel where the stage allows), each committed on success. */
-    private final class TaskRun {
-        private final StageRunner runner;
-        private final Planner planner;
-        private final Map<String, Supplier<Map<String, String>>> comps;
-        private final RunRecord record;
-        private final Committer committer;
-        private final Path staging;
-        private final java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
-
-        TaskRun(StageRunner runner, Planner planner, Map<String, Supplier<Map<String, String>>> comps, RunRecord record,
-                Committer committer, Path staging) {
-            this.runner = runner;
-            this.planner = planner;
-            this.comps = comps;
-            this.record = record;
-            this.committer = committer;
-            this.staging = staging;
-        }
-
-        int committed() {
-            return committed.get();
-        }
-
-        List<Failure> all(List<TaskSpec> tasks, int threads) {
-            List<Failure> failures = new ArrayList<>();
-            if (!runner.parallelTasks() || tasks.size() == 1 || threads <= 1) {
-                for (TaskSpec t : tasks) {
-                    if (stopping) break;
-                    Failure f = one(t, threads);
-                    if (f != null) failures.add(f);
-                }
-                return failures;
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-                Thread th = new Thread(r, "wkforge-task");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<Failure>> futures = new ArrayList<>();
-                for (TaskSpec t : tasks) futures.add(pool.submit(() -> stopping ? null : one(t, 1)));
-                // Wait for every task, even after one hit a bug, so nothing keeps running behind the caller's back.
-                RuntimeException bug = null;
-                for (Future<Failure> f : futures) {
-                    try {
-                        Failure r = f.get();
-                        if (r != null) failures.add(r);
-                    } catch (ExecutionException e) {
-                        if (bug == null) {
-                            bug = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    }
-                }
-                if (bug != null) throw bug;
-            } finally {
-                pool.shutdownNow();
-            }
-            return failures;
-        }
-
-        /** Runs and commits one task; returns its failure, or null on success (or when interrupted). */
-        private Failure one(TaskSpec t, int threads) {
-            CompletableFuture<Map<String, String>> keyComponents = CompletableFuture.supplyAsync(comps.get(t.id()));
-            Path taskStaging = staging.resolve(safeName(t.id()));
-            long start = System.nanoTime();
-            listener.taskStarted(t);
-            try {
-                InputSnapshot inputs = InputSnapshot.of(t.inputs());
-                Files.createDirectories(taskStaging);
-                RunningTask ctx = new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
-                        keyComponents, workDirOf(t));
-                runner.run(ctx);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                Map<String, String> components = keyComponents.join();
-                String changed = inputs.changed(t.inputs());
-                if (changed != null) {
-                    throw new StageException("the input " + changed + " changed while it was being read; run again once it is complete");
-                }
-                String key = Hashing.ofComponents(components);
-                Committer.Pending pending = prepare(t, taskStaging, key, components, millis, workDirOf(t), ctx.problems());
-                synchronized (commitLock) {
-                    if (closed) return null; // interrupted: not committed, the next run does it again
-                    committer.commit(pending);
-                }
-                committed.incrementAndGet();
-                AtomicFiles.deleteTree(taskStaging);
-                record.task(t.id(), "ran", key, millis, null);
-                listener.taskFinished(t, millis);
-                return null;
-            } catch (StageException e) {
-                return failed(t, start, e, e.isGate());
-            } catch (CompletionException e) {
-                if (!(e.getCause() instanceof UncheckedIOException io)) throw e;
-                // an input vanished or became unreadable while its key was worked out
-                return failed(t, start, new StageException("cannot read an input: " + io.getCause().getMessage()), false);
-            } catch (IOException e) {
-                return failed(t, start, new StageException("cannot write outputs: " + e.getMessage()), false);
-            }
-        }
-
-        private Failure failed(TaskSpec t, long start, StageException e, boolean gate) {
-            record.task(t.id(), "failed", null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
-            listener.taskFailed(t, e);
-            try {
-                AtomicFiles.deleteTree(staging.resolve(safeName(t.id())));
-            } catch (IOException ignored) {
-                // cleared with the run's staging
-            }
-            StringBuilder sb = new StringBuilder(t.id()).append(": ").append(e.getMessage());
-            for (String d : e.details()) sb.append("\n    ").append(d);
-            return new Failure(sb.toString(), gate);
-        }
-    }
-
-    /**
-     * The stamp a finished task will get: every staged file's size and content hash, each file
-     * flushed to disk on the way (so a stamp never vouches for data still in the page cache).
-     * Done before the commit lock, so tasks that finish together do not wait on each other.
-     */
-    private static Committer.Pending prepare(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis,
-                                             Path workDir, List<String> problems) throws IOException {
-        Map<String, String> outputs = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String rel = staging.relativize(f).toString().replace('\\', '/');
-                outputs.put(rel, Files.size(f) + ":" + FileHasher.hashContent(f));
-                AtomicFiles.sync(f);
-            }
-        }
-        StringBuilder all = new StringBuilder();
-        outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        Stamp stamp = new Stamp(t.id(), key, comps, outputs, Hashing.of(all.toString()), Instant.now().toString(), millis,
-                problems);
-        return new Committer.Pending(stamp, staging, workDir);
-    }
-
-    /** Removes outputs and stamps of tasks that are no longer in the recipe (a video removed, say). */
-    private void prune(StageId stage, List<TaskSpec> current) throws IOException {
-        Path dir = layout.stampsDir().resolve(stage.id());
-        if (!Files.isDirectory(dir) || stage != StageId.FRAMES) return;
-        Set<String> keep = new HashSet<>();
-        for (TaskSpec t : current) keep.add(t.id());
-        List<Path> stampFiles;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            stampFiles = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
-        }
-        for (Path f : stampFiles) {
-            String id = layout.stampsDir().relativize(f).toString().replace('\\', '/');
-            id = id.substring(0, id.length() - ".yaml".length());
-            if (keep.contains(id)) continue;
-            Stamp s = store.stamp(id);
-            // outputs first: a kill in between leaves the stamp, and the next run prunes the rest
-            if (s != null) {
-                for (String rel : s.outputs().keySet()) Files.deleteIfExists(layout.outDir().resolve(rel));
-            }
-            store.remove(id);
-            Files.deleteIfExists(f);
-            listener.pruned(id);
-        }
-    }
-
-    /** The resumable-work folder of a task (see {@link TaskContext#workDir()}). */
-    private Path workDirOf(TaskSpec t) {
-        return layout.workRoot().resolve(safeName(t.id()));
-    }
-
-    private static String safeName(String taskId) {
-        return taskId.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 }

@@ -1,0 +1,54 @@
+package io.wkforge.run;
+
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
+import io.wkforge.plan.Stamp;
+import io.wkforge.plan.TaskSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Removes the outputs and stamps of tasks that are no longer in the recipe (a video removed, say).
+ * Only {@code frames} has a task per input; every other stage has one task, replaced by its next
+ * commit.
+ */
+final class Pruner {
+    private final Layout layout;
+    private final StampStore store;
+    private final RunListener listener;
+
+    Pruner(Layout layout, StampStore store, RunListener listener) {
+        this.layout = layout;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    void prune(StageId stage, List<TaskSpec> current) throws IOException {
+        Path dir = layout.stampsDir().resolve(stage.id());
+        if (!Files.isDirectory(dir) || stage != StageId.FRAMES) return;
+        Set<String> keep = new HashSet<>();
+        for (TaskSpec t : current) keep.add(t.id());
+        List<Path> stampFiles;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            stampFiles = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        for (Path f : stampFiles) {
+            String id = layout.stampsDir().relativize(f).toString().replace('\\', '/');
+            id = id.substring(0, id.length() - ".yaml".length());
+            if (keep.contains(id)) continue;
+            Stamp s = store.stamp(id);
+            // outputs first: a kill in between leaves the stamp, and the next run prunes the rest
+            if (s != null) {
+                for (String rel : s.outputs().keySet()) Files.deleteIfExists(layout.outDir().resolve(rel));
+            }
+            store.remove(id);
+            Files.deleteIfExists(f);
+            listener.pruned(id);
+        }
+    }
+}
