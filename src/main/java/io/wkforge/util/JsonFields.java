@@ -57,9 +57,23 @@ public final class JsonFields {
         return fields.get(key) != null;
     }
 
+    /** The whole object as parsed. */
+    public Map<?, ?> raw() {
+        return fields;
+    }
+
     /** The raw parsed value of a field (null when absent), for fields kept as they are. */
     public Object raw(String key) {
         return fields.get(key);
+    }
+
+    /**
+     * A field if it is there and of the given type, else null: for readers that show what they
+     * find and leave a gap for the rest (the report), instead of refusing the file.
+     */
+    public <T> T find(String key, Class<T> type) {
+        Object v = fields.get(key);
+        return type.isInstance(v) ? type.cast(v) : null;
     }
 
     /** The object's keys, in file order. */

@@ -1,14 +1,16 @@
 package io.wkforge.stages.report;
 
-import io.wkforge.util.Json;
+import io.wkforge.util.JsonFields;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Reading the JSON files stages write, leniently: a missing field is a gap in the page, not a crash. */
+/**
+ * Reading the JSON files stages write (split summary, quant report, verify and deploy records),
+ * leniently, through the typed accessor {@link JsonFields}: a missing field is a gap in the page,
+ * not a crash.
+ */
 final class JsonFiles {
     private JsonFiles() {}
 
@@ -24,37 +26,38 @@ final class JsonFiles {
         Path p = in.file(relPath);
         if (p == null) return null;
         try {
-            Object v = Json.read(Files.readString(p, StandardCharsets.UTF_8));
-            if (!(v instanceof Map<?, ?> m)) throw new Unreadable(relPath + ": not a JSON object");
-            return m;
+            return (Map<?, ?>) JsonFields.read(p).raw();
         } catch (IOException | IllegalArgumentException e) {
             throw new Unreadable(relPath + ": " + e.getMessage());
         }
     }
 
+    private static <T> T find(Map<?, ?> m, String key, Class<T> type) {
+        return m == null ? null : JsonFields.of(m, "").find(key, type);
+    }
+
     static double num(Map<?, ?> m, String key) {
-        Object v = m == null ? null : m.get(key);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        Number n = find(m, key, Number.class);
+        return n != null ? n.doubleValue() : Double.NaN;
     }
 
     static String str(Map<?, ?> m, String key) {
-        Object v = m == null ? null : m.get(key);
+        Object v = find(m, key, Object.class);
         return v == null ? null : String.valueOf(v);
     }
 
     static List<?> list(Map<?, ?> m, String key) {
-        Object v = m == null ? null : m.get(key);
-        return v instanceof List<?> l ? l : List.of();
+        List<?> l = find(m, key, List.class);
+        return l != null ? l : List.of();
     }
 
     static Map<?, ?> map(Map<?, ?> m, String key) {
-        Object v = m == null ? null : m.get(key);
-        return v instanceof Map<?, ?> x ? x : Map.of();
+        Map<?, ?> x = find(m, key, Map.class);
+        return x != null ? x : Map.of();
     }
 
     static Boolean bool(Map<?, ?> m, String key) {
-        Object v = m == null ? null : m.get(key);
-        return v instanceof Boolean b ? b : null;
+        return find(m, key, Boolean.class);
     }
 
     /** A value for display: numbers short, lists joined, null as an em dash. */
