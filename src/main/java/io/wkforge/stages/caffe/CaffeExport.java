@@ -1,17 +1,16 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
-import io.wkforge.stages.common.caffe.CaffeFiles;
-import io.wkforge.stages.common.caffe.CaffeText;
-import io.wkforge.stages.common.caffe.ExportSummary;
-
 import io.wkforge.caffe.graph.GraphHtml;
 import io.wkforge.caffe.lint.CaffeLinter;
 import io.wkforge.caffe.lint.LintOptions;
 import io.wkforge.caffe.lint.LintResult;
 import io.wkforge.caffe.text.Prototxt;
 import io.wkforge.lang.source.SourceFile;
+import io.wkforge.stages.common.caffe.CaffeFiles;
+import io.wkforge.stages.common.caffe.CaffeText;
+import io.wkforge.stages.common.caffe.ExportSummary;
 import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.Tensor;
 import io.wkforge.util.Json;
 import java.io.IOException;

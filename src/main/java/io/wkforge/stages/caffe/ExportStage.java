@@ -1,11 +1,11 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
 import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
 import java.io.IOException;
@@ -40,8 +40,8 @@ public final class ExportStage implements StageRunner {
     @Override
     public void run(TaskContext ctx) throws StageException {
         boolean fold = ctx.setting("export.fold_batchnorm").asBool();
-        Path weightsFile = ctx.input(StageId.TRAIN, "model/model.safetensors");
-        Path cardFile = ctx.input(StageId.TRAIN, "model/model.json");
+        Path weightsFile = ctx.input(StageId.TRAIN, ModelCard.weightsRelPath());
+        Path cardFile = ctx.input(StageId.TRAIN, ModelCard.relPath());
         long start = System.nanoTime();
         ModelCard card;
         Map<String, Tensor> tensors;

@@ -1,6 +1,5 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.common.caffe.proto.Caffe.BatchNormParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobProto;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobShape;
@@ -12,6 +11,7 @@ import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.PoolingParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.ScaleParameter;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.Tensor;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.dataset.Side;
 import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.stages.model.Libtorch;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.TrainedModel;
 import io.wkforge.util.Json;
@@ -68,8 +69,8 @@ public final class VerifyStage implements StageRunner {
         Path prototxt = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.PROTOTXT));
         Path caffemodel = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.CAFFEMODEL));
         Path summaryFile = ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.SUMMARY));
-        Path modelDir = ctx.input(StageId.TRAIN, "model/model.json").getParent();
-        ctx.input(StageId.TRAIN, "model/model.safetensors");
+        Path modelDir = ctx.input(StageId.TRAIN, ModelCard.relPath()).getParent();
+        ctx.input(StageId.TRAIN, ModelCard.weightsRelPath());
         ExportSummary summary;
         try {
             summary = ExportSummary.read(summaryFile);

@@ -1,7 +1,6 @@
 package io.wkforge.stages.dataset;
 
 import io.wkforge.stages.common.dataset.Side;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,13 +1,12 @@
 package io.wkforge.stages.dataset;
 
-import io.wkforge.stages.common.dataset.Side;
-import io.wkforge.stages.common.dataset.SplitLists;
-
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.common.dataset.Side;
+import io.wkforge.stages.common.dataset.SplitLists;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.wkforge.stages.frames;
 
 import io.wkforge.stages.common.frames.ImageFormat;
-
 import java.io.IOException;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 

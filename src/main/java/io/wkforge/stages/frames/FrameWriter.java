@@ -1,10 +1,9 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

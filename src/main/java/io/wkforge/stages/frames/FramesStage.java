@@ -1,8 +1,5 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.FrameNames;
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.TaskSpec;
@@ -10,6 +7,8 @@ import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.StageVerdict;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.common.frames.FrameNames;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

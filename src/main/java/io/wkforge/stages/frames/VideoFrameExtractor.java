@@ -1,11 +1,10 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
 
 import io.wkforge.run.Progress;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;

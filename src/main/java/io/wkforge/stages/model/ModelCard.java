@@ -1,5 +1,7 @@
 package io.wkforge.stages.model;
 
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
 import io.wkforge.util.Json;
 import io.wkforge.util.JsonFields;
 import java.io.IOException;
@@ -79,6 +81,16 @@ public record ModelCard(String architecture, List<ModelClass> classes, Preproces
     public ModelCard(String architecture, List<ModelClass> classes, Preprocessing input, int bestEpoch, double valTop1,
                      Map<String, Object> extra) {
         this(architecture, classes, input, StemPool.RESNET18, ResNet18Layout.BATCHNORM_EPS, bestEpoch, valTop1, extra);
+    }
+
+    /** {@code model/model.json}: where train commits the card, relative to the out dir. */
+    public static String relPath() {
+        return Layout.dirOf(StageId.TRAIN) + "/" + FILE_NAME;
+    }
+
+    /** {@code model/model.safetensors}: where train commits the weights the card describes. */
+    public static String weightsRelPath() {
+        return Layout.dirOf(StageId.TRAIN) + "/" + WEIGHTS_FILE_NAME;
     }
 
     public int numClasses() {

@@ -1,10 +1,9 @@
 package io.wkforge.stages.nnie;
 
-import io.wkforge.stages.common.caffe.LayerGraph;
-
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
 import io.wkforge.stages.common.caffe.CaffeText;
+import io.wkforge.stages.common.caffe.LayerGraph;
 import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobProto;
 import io.wkforge.stages.common.caffe.proto.Caffe.BlobShape;

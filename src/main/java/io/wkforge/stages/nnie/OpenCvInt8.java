@@ -1,10 +1,9 @@
 package io.wkforge.stages.nnie;
 
-import io.wkforge.stages.common.caffe.LayerGraph;
-
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8S;
 
+import io.wkforge.stages.common.caffe.LayerGraph;
 import io.wkforge.stages.common.caffe.OpenCvNet;
 import java.io.IOException;
 import java.nio.file.Path;

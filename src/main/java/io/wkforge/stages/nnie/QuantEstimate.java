@@ -1,13 +1,12 @@
 package io.wkforge.stages.nnie;
 
-import io.wkforge.stages.common.caffe.LayerGraph;
-
 import io.wkforge.run.Progress;
-import io.wkforge.stages.common.caffe.OpenCvNet;
-import io.wkforge.stages.common.dataset.SplitLists;
 import io.wkforge.stages.common.caffe.ClassScores;
+import io.wkforge.stages.common.caffe.LayerGraph;
+import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.common.dataset.SplitLists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

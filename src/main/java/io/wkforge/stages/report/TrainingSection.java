@@ -1,7 +1,6 @@
 package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
-import io.wkforge.plan.Layout;
 import io.wkforge.stages.model.ModelCard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +90,7 @@ final class TrainingSection implements Section {
 
     /** The model card, read by its owner; null when train has not written one. */
     private static ModelCard modelCard(ReportInputs in) throws JsonFiles.Unreadable {
-        String rel = Layout.dirOf(StageId.TRAIN) + "/" + ModelCard.FILE_NAME;
+        String rel = ModelCard.relPath();
         Path p = in.file(rel);
         if (p == null) return null;
         try {

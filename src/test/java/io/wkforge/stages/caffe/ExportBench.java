@@ -1,7 +1,6 @@
 package io.wkforge.stages.caffe;
 
 import io.wkforge.stages.model.ModelCard;
-
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.SafeTensors;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -12,6 +10,7 @@ import io.wkforge.caffe.lint.LintResult;
 import io.wkforge.caffe.text.Prototxt;
 import io.wkforge.stages.common.caffe.proto.Caffe.LayerParameter;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.SafeTensors;
 import java.io.IOException;
 import java.io.InputStream;

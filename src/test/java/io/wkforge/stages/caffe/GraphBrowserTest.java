@@ -1,13 +1,12 @@
 package io.wkforge.stages.caffe;
 
-import io.wkforge.stages.model.ModelCard;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.caffe.Nets;
 import io.wkforge.caffe.graph.GraphHtml;
 import io.wkforge.caffe.net.CaffeLayer;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.util.Json;
 import java.nio.charset.StandardCharsets;

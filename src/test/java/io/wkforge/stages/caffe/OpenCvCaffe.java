@@ -8,8 +8,8 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_dnn.Net;
 import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Net;
 
 /** Runs exported Caffe files with OpenCV's DNN module (JavaCV): a Caffe runtime nobody here wrote. */
 final class OpenCvCaffe implements AutoCloseable {

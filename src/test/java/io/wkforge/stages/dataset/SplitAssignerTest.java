@@ -1,11 +1,10 @@
 package io.wkforge.stages.dataset;
 
-import io.wkforge.stages.common.dataset.Side;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wkforge.stages.common.dataset.Side;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

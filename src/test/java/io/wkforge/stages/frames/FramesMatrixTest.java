@@ -1,7 +1,5 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +11,7 @@ import io.wkforge.run.Executor;
 import io.wkforge.run.Progress;
 import io.wkforge.stages.FfmpegCli;
 import io.wkforge.stages.StageHarness;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wkforge.run.Progress;
 import io.wkforge.stages.FfmpegCli;
 import io.wkforge.stages.TestVideos;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

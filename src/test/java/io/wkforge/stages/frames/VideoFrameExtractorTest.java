@@ -1,7 +1,5 @@
 package io.wkforge.stages.frames;
 
-import io.wkforge.stages.common.frames.ImageFormat;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wkforge.run.Progress;
 import io.wkforge.stages.FrameCode;
 import io.wkforge.stages.TestVideos;
+import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,16 +1,15 @@
 package io.wkforge.stages.nnie;
 
-import io.wkforge.stages.common.caffe.LayerGraph;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.stages.caffe.CaffeExport;
 import io.wkforge.stages.common.caffe.CaffeFiles;
-import io.wkforge.stages.model.ModelCard;
+import io.wkforge.stages.common.caffe.LayerGraph;
 import io.wkforge.stages.common.caffe.OpenCvNet;
 import io.wkforge.stages.common.caffe.proto.Caffe.NetParameter;
+import io.wkforge.stages.model.ModelCard;
 import io.wkforge.stages.model.SafeTensors;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -37,6 +37,27 @@ class TrainErrorsTest {
     }
 
     @Test
+    void aMislabelledLineIsRefusedAsVerifyAndQuantizeRefuseIt() throws Exception {
+        TrainHarness h = new TrainHarness(dir, RECIPE.formatted(""));
+        h.shapes(4, 1, 40);
+        Path meta = h.prepared.resolve("meta/train.txt");
+        // a green square labelled as a red disk: its folder and its label disagree
+        Files.writeString(meta, Files.readString(meta).replace("02_harmful_green_square_t_0000.png 1", "02_harmful_green_square_t_0000.png 0"));
+        String f = fail(h);
+        assertTrue(f.contains("1 line of") && f.contains("02_harmful_green_square/02_harmful_green_square_t_0000.png has label 0, which is class "
+                + ShapeImages.folder(0)), f);
+    }
+
+    @Test
+    void aDatasetOfOtherClassesIsRefused() throws Exception {
+        TrainHarness h = new TrainHarness(dir, RECIPE.formatted(""));
+        h.shapes(4, 1, 40);
+        Files.writeString(h.prepared.resolve("classes.txt"), Files.readString(h.prepared.resolve("classes.txt")).replace("square", "box"));
+        String f = fail(h);
+        assertTrue(f.contains("dataset/classes.txt lists") && f.contains("02_harmful_green_box") && f.contains("the dataset is stale (re-run split)"), f);
+    }
+
+    @Test
     void anEmptyValidationSideIsRefused() throws Exception {
         TrainHarness h = new TrainHarness(dir, RECIPE.formatted(""));
         h.shapes(4, 1, 40);

@@ -29,12 +29,12 @@ class SplitListsTest {
 
     private static final String RECIPE = """
             classes {
-              1 kitchen mushroom videos "v/a.mp4"
-              2 kitchen scallion videos "v/b.mp4"
-              3 other background videos "v/c.mp4" background
+              1 kitchen tomato videos "v/a.mp4"
+              2 kitchen eggplant videos "v/b.mp4"
+              3 other empty videos "v/c.mp4" background
             }
             """;
-    private static final List<String> FOLDERS = List.of("01_kitchen_mushroom", "02_kitchen_scallion", "03_other_background");
+    private static final List<String> FOLDERS = List.of("01_kitchen_tomato", "02_kitchen_eggplant", "03_other_empty");
 
     /** A stage that only reads one side of the lists, as verify and quantize do. */
     private static final class Reader implements StageRunner {
@@ -93,14 +93,14 @@ class SplitListsTest {
     void whatTheWriterWritesIsReadBackInLabelOrder() throws Exception {
         Path d = dataset();
         assertEquals(String.join("\n", FOLDERS) + "\n", Files.readString(d.resolve("classes.txt")));
-        assertEquals("02_kitchen_scallion/02_kitchen_scallion_x_000001.png 1", Files.readAllLines(d.resolve("meta/val.txt")).get(1));
+        assertEquals("02_kitchen_eggplant/02_kitchen_eggplant_x_000001.png 1", Files.readAllLines(d.resolve("meta/val.txt")).get(1));
         for (StageId stage : List.of(StageId.VERIFY, StageId.QUANTIZE)) {
             Reader r = new Reader(stage);
             Executor.Result result = run(d, r);
             assertEquals(Executor.Outcome.OK, result.outcome(), stage + ": " + result.failures());
             assertEquals(FOLDERS, r.classes);
             assertEquals(List.of(0, 1, 2), r.images.stream().map(SplitLists.Image::label).toList());
-            assertEquals("dataset/val/03_other_background/03_other_background_x_000001.png", r.images.get(2).name());
+            assertEquals("dataset/val/03_other_empty/03_other_empty_x_000001.png", r.images.get(2).name());
             assertTrue(Files.isRegularFile(r.images.get(2).file()));
         }
     }
@@ -108,15 +108,15 @@ class SplitListsTest {
     @Test
     void aMislabelledLineIsRefusedByEveryReader() throws Exception {
         Path d = dataset();
-        // the scallion picture labelled as a mushroom: a folder and a label that disagree
+        // the eggplant picture labelled as a tomato: a folder and a label that disagree
         Files.writeString(d.resolve("meta/val.txt"), Files.readString(d.resolve("meta/val.txt"))
-                .replace("02_kitchen_scallion_x_000001.png 1", "02_kitchen_scallion_x_000001.png 0"));
+                .replace("02_kitchen_eggplant_x_000001.png 1", "02_kitchen_eggplant_x_000001.png 0"));
         for (StageId stage : List.of(StageId.VERIFY, StageId.QUANTIZE)) {
             Executor.Result result = run(d, new Reader(stage));
             String f = String.join("\n", result.failures());
             assertEquals(Executor.Outcome.STAGE_FAILED, result.outcome(), stage + ": " + f);
-            assertTrue(f.contains("1 line of") && f.contains("val.txt:2: 02_kitchen_scallion/02_kitchen_scallion_x_000001.png has label 0, "
-                    + "which is class 01_kitchen_mushroom"), stage + ": " + f);
+            assertTrue(f.contains("1 line of") && f.contains("val.txt:2: 02_kitchen_eggplant/02_kitchen_eggplant_x_000001.png has label 0, "
+                    + "which is class 01_kitchen_tomato"), stage + ": " + f);
         }
     }
 
@@ -124,22 +124,22 @@ class SplitListsTest {
     void labelsOutsideTheClassesAndMissingPicturesAreRefused() throws Exception {
         Path d = dataset();
         Files.writeString(d.resolve("meta/val.txt"), """
-                01_kitchen_mushroom/01_kitchen_mushroom_x_000001.png 7
-                02_kitchen_scallion/not_there.png 1
-                03_other_background/03_other_background_x_000001.png two
+                01_kitchen_tomato/01_kitchen_tomato_x_000001.png 7
+                02_kitchen_eggplant/not_there.png 1
+                03_other_empty/03_other_empty_x_000001.png two
                 nolabel
                 """);
         Executor.Result result = run(d, new Reader(StageId.VERIFY));
         String f = String.join("\n", result.failures());
         assertTrue(f.contains("4 lines of") && f.contains("val.txt:1: label 7 is outside the 3 classes (0-2)")
-                && f.contains("val.txt:2: dataset/val/02_kitchen_scallion/not_there.png is not among the files split committed")
+                && f.contains("val.txt:2: dataset/val/02_kitchen_eggplant/not_there.png is not among the files split committed")
                 && f.contains("val.txt:3: label `two` is not a number") && f.contains("val.txt:4: expected `folder/file label`"), f);
     }
 
     @Test
     void listsOfAnotherClassCountAreRefused() throws Exception {
         Path d = dataset();
-        Files.writeString(d.resolve("classes.txt"), "01_kitchen_mushroom\n02_kitchen_scallion\n");
+        Files.writeString(d.resolve("classes.txt"), "01_kitchen_tomato\n02_kitchen_eggplant\n");
         Executor.Result result = run(d, new Reader(StageId.QUANTIZE));
         String f = String.join("\n", result.failures());
         assertTrue(f.contains("dataset/classes.txt lists 2 classes but the network has 3"), f);
