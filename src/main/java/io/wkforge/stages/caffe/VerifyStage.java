@@ -83,7 +83,14 @@ public final class VerifyStage implements StageRunner {
             Preprocessing trainedInput = trained.preprocessing();
             Preprocessing caffeInput = caffeInput(trainedInput, summary, trained.card().numClasses());
             List<SplitLists.Image> images = SplitLists.read(ctx, Side.VAL, summary.numClasses());
-            if (images.isEmpty()) throw new StageException("dataset/meta/val.txt lists no image: there is nothing to verify on");
+            List<String> splitClasses = SplitLists.classes(ctx);
+            if (!splitClasses.equals(trained.card().folders())) {
+                // a label means a class only if both sides number the same classes
+                throw new StageException(SplitLists.classesPath() + " lists " + String.join(", ", splitClasses) + " but "
+                        + ModelCard.relPath() + " was trained on " + String.join(", ", trained.card().folders())
+                        + ": the model is stale (re-run train)");
+            }
+            if (images.isEmpty()) throw new StageException(SplitLists.metaPath(Side.VAL) + " lists no image: there is nothing to verify on");
             Libtorch.useThreads(Math.max(1, ctx.threads()));
             String logits = LayerGraph.read(caffemodel).logitsLayer();
             for (int from = 0; from < images.size(); from += BATCH) {
