@@ -171,4 +171,49 @@ class TorchCheckpointTest {
             }
         }
     }
+
+    /** `epochs 0` on an mmclassification checkpoint: measured, passed on unchanged, exported and verified. */
+    @Test
+    void anImportWithEpochsZeroRunsThroughExportAndVerify() throws Exception {
+        PyTorchPeer.require();
+        TrainHarness h = new TrainHarness(dir.resolve("pipeline"), TrainHarness.CLASSES + """
+                preprocess { resize 72x72; crop 64x64 }
+                train resnet18 { epochs 0; batch 8; pretrained "../mmcls.pth" }
+                """);
+        h.shapes(1, 3, 72);
+        io.wkforge.run.Executor.Result r = h.run(List.of(io.wkforge.lang.schema.StageId.SPLIT, io.wkforge.lang.schema.StageId.TRAIN,
+                io.wkforge.lang.schema.StageId.EXPORT, io.wkforge.lang.schema.StageId.VERIFY));
+        assertEquals(io.wkforge.run.Executor.Outcome.OK, r.outcome(), r.failures() + " " + h.notes);
+        Map<?, ?> metrics = (Map<?, ?>) io.wkforge.util.Json.read(Files.readString(h.model("metrics.json")));
+        Map<?, ?> imported = (Map<?, ?>) metrics.get("imported");
+        assertEquals("torch.save (zip)", imported.get("format"));
+        assertEquals(64, ((String) imported.get("sha256")).length());
+        assertEquals("pytorch", imported.get("pretrained_pool"));
+        assertEquals(imported.get("val_top1_nnie_pool"), metrics.get("val_top1"), "val_top1 is what is deployed");
+        assertTrue(imported.get("val_top1_as_trained") instanceof Number, imported.toString());
+        assertEquals(0L, ((Number) metrics.get("epochs_run")).longValue());
+        Map<String, Tensor> deployed = io.wkforge.stages.model.SafeTensors.read(h.model("model.safetensors"));
+        Map<String, Tensor> file = WeightsFile.open(dir.resolve("mmcls.pth"), true).tensors();
+        for (String t : deployed.keySet()) assertArrayEquals(file.get(t).data(), deployed.get(t).data(), "passed on unchanged: " + t);
+        Map<?, ?> verify = (Map<?, ?>) io.wkforge.util.Json.read(Files.readString(h.out.resolve("caffe/verify.json")));
+        assertEquals(Boolean.TRUE, verify.get("passed"), verify.toString());
+    }
+
+    /** `check` reads the file's header: a whole pickled model is refused before any stage runs. */
+    @Test
+    void checkRefusesAnUnusableFileAtOnce() throws Exception {
+        PyTorchPeer.require();
+        Path recipe = Files.writeString(dir.resolve("check.recipe"), TrainHarness.CLASSES.replace("v/none", "pipeline/v/none") + """
+                train resnet18 { epochs 0; pretrained "whole_model.pth" }
+                """);
+        var result = io.wkforge.lang.check.Checker.check(io.wkforge.lang.source.SourceFile.read(recipe));
+        var d = result.diagnostics().stream().filter(x -> x.code().number() == 156).findFirst().orElseThrow(
+                () -> new AssertionError(result.diagnostics().toString()));
+        assertTrue(d.message().contains("whole_model.pth holds a whole pickled model object"), d.message());
+        Files.writeString(recipe, TrainHarness.CLASSES.replace("v/none", "pipeline/v/none") + """
+                train resnet18 { epochs 0; pretrained "mmcls.pth" }
+                """);
+        var ok = io.wkforge.lang.check.Checker.check(io.wkforge.lang.source.SourceFile.read(recipe));
+        assertTrue(ok.diagnostics().stream().noneMatch(x -> x.code().number() == 156), ok.diagnostics().toString());
+    }
 }
