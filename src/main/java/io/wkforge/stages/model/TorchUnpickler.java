@@ -35,6 +35,8 @@ final class TorchUnpickler extends Unpickler {
     private static final short EXT1 = 0x82;
     private static final short EXT2 = 0x83;
     private static final short EXT4 = 0x84;
+    private static final short EMPTY_DICT = '}';
+    private static final short SETITEMS = 'u';
 
     /** A name in the file that is not part of a state dict; nothing was looked up or run. */
     static final class Refused extends IOException {
@@ -162,6 +164,18 @@ final class TorchUnpickler extends Unpickler {
                     + "which a state dict never does");
             case EXT1, EXT2, EXT4 -> throw new Refused("?", "?", "refers to a class through the copyreg extension registry in its pickle, "
                     + "which a state dict never does");
+            case EMPTY_DICT -> { // Python's dicts keep insertion order; a state dict's order is its layers'
+                stack.add(new LinkedHashMap<Object, Object>());
+                return NO_RETURN_VALUE;
+            }
+            case SETITEMS -> { // in the file's order (Pyrolite's own collects the pairs in a HashMap first)
+                List<Object> pairs = stack.pop_all_since_marker();
+                if (!(stack.peek() instanceof Map<?, ?> target) || pairs.size() % 2 != 0) throw new PickleException("SETITEMS without a dict");
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> map = (Map<Object, Object>) target;
+                for (int i = 0; i < pairs.size(); i += 2) map.put(pairs.get(i), pairs.get(i + 1));
+                return NO_RETURN_VALUE;
+            }
             case BUILD -> {
                 Object state = stack.pop();
                 Object target = stack.peek();
