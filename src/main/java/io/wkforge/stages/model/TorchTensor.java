@@ -106,6 +106,12 @@ final class TorchTensor {
         long n = elements();
         if (n > Integer.MAX_VALUE) throw new IOException("tensor `" + name + "` is too large (" + n + " values)");
         float[] out = new float[(int) n];
+        if (contiguous() && dtype().equals("float32")) { // the usual case: one bulk copy
+            ByteBuffer b = storage.bytes.duplicate().order(storage.bytes.order());
+            b.position(Math.toIntExact(offset * 4));
+            b.slice().order(storage.bytes.order()).asFloatBuffer().get(out);
+            return new Tensor(shape.clone(), out);
+        }
         int rank = shape.length;
         long[] index = new long[rank];
         long at = offset;
@@ -120,6 +126,16 @@ final class TorchTensor {
             }
         }
         return new Tensor(shape.clone(), out);
+    }
+
+    /** Whether the view is row-major without gaps (what state_dict() tensors are). */
+    private boolean contiguous() {
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) return false;
+            expected *= shape[d];
+        }
+        return true;
     }
 
     private float value(long element) {

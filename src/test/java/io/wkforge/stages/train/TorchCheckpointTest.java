@@ -216,4 +216,25 @@ class TorchCheckpointTest {
         var ok = io.wkforge.lang.check.Checker.check(io.wkforge.lang.source.SourceFile.read(recipe));
         assertTrue(ok.diagnostics().stream().noneMatch(x -> x.code().number() == 156), ok.diagnostics().toString());
     }
+
+    /** freeze_epochs: during them only the classifier trains; the pretrained convolutions stay as the file has them. */
+    @Test
+    void frozenEpochsTrainOnlyTheClassifier() throws Exception {
+        PyTorchPeer.require();
+        TrainHarness h = new TrainHarness(dir.resolve("frozen"), TrainHarness.CLASSES + """
+                preprocess { resize 72x72; crop 64x64 }
+                train resnet18 { epochs 1; batch 4; lr 0.05; pretrained "../tv_zip.pth"; freeze_epochs 1; pretrained_lr 0.1 }
+                """);
+        h.shapes(2, 1, 72);
+        io.wkforge.run.Executor.Result r = h.run();
+        assertEquals(io.wkforge.run.Executor.Outcome.OK, r.outcome(), r.failures() + " " + h.notes);
+        Map<String, Tensor> trained = io.wkforge.stages.model.SafeTensors.read(h.model("model.safetensors"));
+        Map<String, Tensor> file = WeightsFile.open(dir.resolve("tv_zip.pth"), true).tensors();
+        for (String t : List.of("conv1.weight", "layer2.0.conv1.weight", "layer4.1.bn2.weight", "layer4.1.bn2.bias")) {
+            assertArrayEquals(file.get(t).data(), trained.get(t).data(), "frozen: " + t);
+        }
+        assertFalse(java.util.Arrays.equals(file.get("fc.weight").data(), trained.get("fc.weight").data()), "the classifier trained");
+        Map<?, ?> metrics = (Map<?, ?>) io.wkforge.util.Json.read(Files.readString(h.model("metrics.json")));
+        assertEquals("kept", ((Map<?, ?>) metrics.get("imported")).get("classifier"));
+    }
 }
