@@ -44,9 +44,13 @@ def normalise(batch_hwc, mean, std):
     return torch.from_numpy(numpy.ascontiguousarray(x.transpose(0, 3, 1, 2)))
 
 
+TORCHVISION_POOL = False
+
+
 def model(num_classes):
     m = torchvision.models.resnet18(num_classes=num_classes)
-    m.maxpool = torch.nn.MaxPool2d(kernel_size=3, stride=2, padding=0, ceil_mode=True)
+    if not TORCHVISION_POOL:  # --torchvision-pool keeps torchvision's k3 s2 pad 1 floor (bench/import-accuracy.sh)
+        m.maxpool = torch.nn.MaxPool2d(kernel_size=3, stride=2, padding=0, ceil_mode=True)
     return m
 
 
@@ -119,6 +123,8 @@ def train(args):
         epochs.append({"epoch": epoch, "lr": lr, "train_loss": loss_sum / seen, "val_loss": val_loss / len(vx),
                        "val_top1": correct / len(vx), "images_per_second": seen / train_seconds,
                        "train_seconds": train_seconds, "compute_seconds": compute})
+    if args.save:
+        torch.save(m.state_dict(), args.save)  # the last epoch's weights, as a user's checkpoint
     best = max(epochs, key=lambda e: e["val_top1"])
     return {"val_top1": best["val_top1"], "best_epoch": best["epoch"], "epochs": epochs}
 
@@ -138,7 +144,11 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--speed-only", type=int, default=0, help="measure this many synthetic steps instead of training")
+    p.add_argument("--torchvision-pool", action="store_true", help="train with torchvision's stem pool (pad 1, floor)")
+    p.add_argument("--save", help="torch.save the final state dict here")
     args = p.parse_args()
+    global TORCHVISION_POOL
+    TORCHVISION_POOL = args.torchvision_pool
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     print(json.dumps(speed(args) if args.speed_only else train(args)))

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         m.put("run", RunCommand::new);
         m.put("runs", RunsCommand::new);
         m.put("lint-caffe", LintCaffeCommand::new);
+        m.put("inspect", InspectCommand::new);
         m.put("graph", GraphCommand::new);
         m.put("doctor", DoctorCommand::new);
         m.put("docs", DocsCommand::new);

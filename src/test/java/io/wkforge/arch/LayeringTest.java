@@ -75,7 +75,7 @@ class LayeringTest {
     void languageFrontEndDependsOnNothingHeavy() throws IOException {
         assertEquals(List.of(), violations("lang", List.of("io.wkforge.cli", "io.wkforge.run", "io.wkforge.plan",
                 "io.wkforge.stages", "io.wkforge.caffe", "io.wkforge.lsp", "io.wkforge.editor", "org.bytedeco", "ai.djl",
-                "org.eclipse.lsp4j", "org.yaml", "picocli")));
+                "org.eclipse.lsp4j", "org.yaml", "picocli", "net.razorvine")));
     }
 
     @Test

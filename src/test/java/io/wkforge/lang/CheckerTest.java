@@ -48,6 +48,15 @@ class CheckerTest {
         assertEquals("0", e.setting("quantize.compile_mode").asCode());
     }
 
+    /** `epochs 0` takes pretrained weights as they are (issue 19): without a file there is nothing to take. */
+    @Test
+    void epochsZeroNeedsPretrainedWeights() {
+        Diagnostic d = only(check(CLASSES + "train resnet18 {\n  epochs 0\n}\n"), "E123");
+        assertTrue(d.message().contains("`epochs 0` takes the `pretrained` weights as they are"), d.message());
+        assertEquals(List.of(), check(CLASSES + "train resnet18 {\n  epochs 0\n  pretrained \"not-yet-there.pth\"\n}\n").diagnostics()
+                .stream().filter(x -> x.isError()).toList(), "a file that is not there yet is left to train");
+    }
+
     @Test
     void unknownBlockSuggestsTheClosestName() {
         Diagnostic d = only(check(CLASSES + "tran resnet18 {\n  epochs 3\n}\n"), "E101");

@@ -99,6 +99,7 @@ public final class Checker {
         EffectiveRecipe recipe = new EffectiveRecipe(rootSource.path(), classes, settings, paramTexts());
         ConsistencyChecks.run(recipe, diags);
         if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), options.videos(), diags);
+        if (!fragment) InputFileChecks.run(recipe, diags);
         reportUnusedParams(root);
         return new CheckResult(recipe, withoutEchoes(diags.sorted()), root, imports, fragment);
     }

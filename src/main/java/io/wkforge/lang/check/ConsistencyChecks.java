@@ -18,6 +18,7 @@ final class ConsistencyChecks {
         cropWithinResize(r, diags);
         stdPerChannel(r, diags);
         scheduleShape(r, diags);
+        epochsZeroNeedsWeights(r, diags);
         devicesShape(r, diags);
         deployVia(r, diags);
         normForImageType(r, diags);
@@ -59,6 +60,15 @@ final class ConsistencyChecks {
                     .withHelp("nothing to do: export folds the per-channel ratio into the first convolution's weights and "
                             + "records the single data_scale quantize writes (caffe/export.json), so the board computes what was trained"));
         }
+    }
+
+    /** `epochs 0` takes pretrained weights as they are: without a file there is nothing to take. */
+    private static void epochsZeroNeedsWeights(EffectiveRecipe r, Diagnostics diags) {
+        Setting epochs = r.setting("train.epochs");
+        if (!epochs.isSet() || epochs.values().size() != 1 || !(epochs.values().get(0) instanceof Value.IntLit i) || i.longValue() != 0) return;
+        if (r.setting("train.pretrained").isSet()) return;
+        diags.add(at(Code.INCONSISTENT_SETTINGS, epochs, "`epochs 0` takes the `pretrained` weights as they are, and `pretrained` is not set")
+                .withHelp("set `pretrained \"my.pth\"` in the train block, or train for at least one epoch"));
     }
 
     private static void scheduleShape(EffectiveRecipe r, Diagnostics diags) {

@@ -38,10 +38,17 @@ public final class ResNet18 extends AbstractBlock {
     private static final Shape NO_DILATION = new Shape(1, 1);
 
     private final int numClasses;
+    private volatile ResNet18Layout.StemPool stemPool;
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
 
     public ResNet18(int numClasses) {
+        this(numClasses, ResNet18Layout.StemPool.NNIE);
+    }
+
+    /** With another stem pool than NNIE's: only to measure imported weights as they were trained. */
+    public ResNet18(int numClasses, ResNet18Layout.StemPool stemPool) {
         super((byte) 1);
+        this.stemPool = stemPool;
         if (numClasses < 1) throw new IllegalArgumentException("a classifier needs at least one class");
         this.numClasses = numClasses;
         for (Map.Entry<String, long[]> e : ResNet18Layout.tensorShapes(numClasses).entrySet()) {
@@ -54,6 +61,11 @@ public final class ResNet18 extends AbstractBlock {
                     .build());
             byName.put(name, p);
         }
+    }
+
+    /** Switches the stem pool, to measure imported weights with the pooling they were trained with. */
+    public void useStemPool(ResNet18Layout.StemPool pool) {
+        this.stemPool = pool;
     }
 
     public int numClasses() {
@@ -125,7 +137,7 @@ public final class ResNet18 extends AbstractBlock {
         x = then(x, Activation.relu(x));
         x = then(x, Pool.maxPool2d(x, new Shape(ResNet18Layout.STEM_POOL_KERNEL, ResNet18Layout.STEM_POOL_KERNEL),
                 new Shape(ResNet18Layout.STEM_POOL_STRIDE, ResNet18Layout.STEM_POOL_STRIDE),
-                new Shape(ResNet18Layout.STEM_POOL_PAD, ResNet18Layout.STEM_POOL_PAD), ResNet18Layout.STEM_POOL_CEIL));
+                new Shape(stemPool.pad, stemPool.pad), stemPool.ceil));
         for (ResNet18Layout.BasicBlock b : ResNet18Layout.blocks()) {
             NDArray out = conv(x, v, b.conv1());
             out = then(out, batchNorm(out, v, b.bn1(), training));

@@ -26,6 +26,23 @@ public final class ResNet18Layout {
     /** The smallest input side: conv1 must leave at least the pool's 3x3 window. */
     public static final int MIN_INPUT = 5;
 
+    /**
+     * The stem max-pool: {@code NNIE} (k3 s2 pad 0, ceil) is what wkforge trains and deploys;
+     * {@code PYTORCH} (k3 s2 pad 1, floor) is torchvision's, with which imported checkpoints were
+     * trained, used only to measure them as trained ({@code train.pretrained_pool}).
+     */
+    public enum StemPool {
+        NNIE(0, true), PYTORCH(1, false);
+
+        public final int pad;
+        public final boolean ceil;
+
+        StemPool(int pad, boolean ceil) {
+            this.pad = pad;
+            this.ceil = ceil;
+        }
+    }
+
     private static final int[] STAGE_CHANNELS = {64, 128, 256, 512};
 
     private ResNet18Layout() {}

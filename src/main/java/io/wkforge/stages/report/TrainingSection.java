@@ -47,6 +47,7 @@ final class TrainingSection implements Section {
         line.append(": val top-1 ").append(Html.percent(JsonFiles.num(metrics, "val_top1")))
                 .append(", val loss ").append(Html.number(JsonFiles.num(metrics, "val_loss"))).append('.');
         h.raw("<p class=\"headline\">").text(line.toString()).raw("</p>\n");
+        importedLine(h, metrics);
 
         List<Object> epochs = new ArrayList<>();
         Map<String, List<Object>> series = new LinkedHashMap<>();
@@ -73,6 +74,36 @@ final class TrainingSection implements Section {
         h.text(". ");
         links(h, in, "model/train.log", "model/metrics.csv", "model/model.json");
         h.raw("</p>\n");
+    }
+
+    /**
+     * Imported weights (train.pretrained): val top-1 as the checkpoint was trained and with NNIE's
+     * stem pool (what the board runs), and what training since recovered.
+     */
+    private static void importedLine(Html h, Map<?, ?> metrics) {
+        Map<?, ?> imported = JsonFiles.map(metrics, "imported");
+        if (imported == null || imported.isEmpty()) return;
+        StringBuilder sb = new StringBuilder("Imported weights (").append(JsonFiles.show(imported.get("format"))).append(", sha256 ")
+                .append(String.valueOf(imported.get("sha256")).substring(0, Math.min(12, String.valueOf(imported.get("sha256")).length())))
+                .append("…): ");
+        if (!(imported.get("val_top1_nnie_pool") instanceof Number nnie)) {
+            sb.append("not measured before training (").append(JsonFiles.show(imported.get("why_not_measured"))).append(").");
+        } else {
+            double asTrained = ((Number) imported.get("val_top1_as_trained")).doubleValue();
+            sb.append("val top-1 ").append(Html.percent(asTrained)).append(" as trained (")
+                    .append(JsonFiles.show(imported.get("pretrained_pool"))).append(" stem pool), ").append(Html.percent(nnie.doubleValue()))
+                    .append(" with NNIE's pool");
+            Object run = metrics.get("epochs_run");
+            if (run instanceof Number n && n.intValue() > 0) {
+                double now = JsonFiles.num(metrics, "val_top1");
+                sb.append("; after ").append(n.intValue()).append(" epochs of fine-tuning ").append(Html.percent(now)).append(" (")
+                        .append(String.format(java.util.Locale.ROOT, "%+.2f", 100 * (now - nnie.doubleValue())))
+                        .append(" points recovered against NNIE's pool).");
+            } else {
+                sb.append("; deployed as they are (epochs 0).");
+            }
+        }
+        h.raw("<p class=\"note\">").text(sb.toString()).raw("</p>\n");
     }
 
     /** Links to the stage's own files that exist, for the details the page leaves out. */

@@ -66,6 +66,10 @@ final class EpochLoop {
             long epochStart = System.nanoTime();
             double rate = settings.schedule().rateOf(epoch);
             training.rule().setRate(rate);
+            boolean frozen = settings.pretrained() != null && epoch <= settings.fineTune().freezeEpochs();
+            training.freezeBackbone(frozen);
+            if (frozen) log.line("epoch " + epoch + ": the pretrained layers are frozen (train.freeze_epochs " + settings.fineTune().freezeEpochs()
+                    + "); only the classifier trains");
             double lossSum = 0;
             int correct = 0;
             int seen = 0;
@@ -99,18 +103,10 @@ final class EpochLoop {
                         epoch, trainLoss, settings.lr()));
             }
             long valStart = System.nanoTime();
-            int[][] confusion = new int[numClasses][numClasses];
-            double valLoss = 0;
-            int valCorrect = 0;
-            try (BatchLoader.Pass pass = valLoader.pass(EpochOrder.valBatches(valImages, settings.batch()), settings.seed(), 0)) {
-                for (int b = 0; b < pass.size(); b++) {
-                    Batch batch = pass.next();
-                    Training.Tally tally = training.evaluate(batch, confusion);
-                    batch.release();
-                    valLoss += tally.lossSum();
-                    valCorrect += tally.correct();
-                }
-            }
+            Validation v = validate();
+            int[][] confusion = v.confusion();
+            double valLoss = v.lossSum();
+            int valCorrect = v.correct();
             valSeconds = (System.nanoTime() - valStart) / 1e9;
             if (!Double.isFinite(valLoss)) {
                 throw new StageException(String.format(Locale.ROOT, "training diverged in epoch %d (the validation loss is %s): lower train.lr (now %s)",
@@ -142,6 +138,30 @@ final class EpochLoop {
             }
         }
         return new Outcome(history, best, bestWeights, stopped);
+    }
+
+    /** One pass over the validation set: summed loss, images right, the confusion matrix. */
+    record Validation(double lossSum, int correct, int[][] confusion) {
+        double top1(int images) {
+            return images == 0 ? 0 : (double) correct / images;
+        }
+    }
+
+    /** Measures the network as it is on the validation set (no training). */
+    Validation validate() throws InterruptedException, IOException {
+        int[][] confusion = new int[numClasses][numClasses];
+        double valLoss = 0;
+        int valCorrect = 0;
+        try (BatchLoader.Pass pass = valLoader.pass(EpochOrder.valBatches(valImages, settings.batch()), settings.seed(), 0)) {
+            for (int b = 0; b < pass.size(); b++) {
+                Batch batch = pass.next();
+                Training.Tally tally = training.evaluate(batch, confusion);
+                batch.release();
+                valLoss += tally.lossSum();
+                valCorrect += tally.correct();
+            }
+        }
+        return new Validation(valLoss, valCorrect, confusion);
     }
 
     /** The first epoch that reached the highest val top-1 so far: patience counts from there. */

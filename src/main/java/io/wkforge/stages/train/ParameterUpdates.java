@@ -18,9 +18,12 @@ import java.util.Map;
 final class ParameterUpdates implements ParameterServer {
     private final UpdateRule rule;
     private final Map<String, String> nameOfId = new HashMap<>();
+    /** Parameters that stay as they are this epoch (pretrained layers during train.freeze_epochs). */
+    private final java.util.function.Predicate<String> frozen;
 
-    ParameterUpdates(UpdateRule rule, Map<String, Parameter> parametersByName) {
+    ParameterUpdates(UpdateRule rule, Map<String, Parameter> parametersByName, java.util.function.Predicate<String> frozen) {
         this.rule = rule;
+        this.frozen = frozen;
         parametersByName.forEach((name, p) -> nameOfId.put(p.getId(), name));
     }
 
@@ -35,7 +38,12 @@ final class ParameterUpdates implements ParameterServer {
                 grads[0].addi(copy);
             }
         }
-        rule.apply(nameOfId.get(parameterId), params[0], grads[0]);
+        String name = nameOfId.get(parameterId);
+        if (frozen.test(name)) {
+            JniUtils.zeroGrad((PtNDArray) params[0]);
+        } else {
+            rule.apply(name, params[0], grads[0]);
+        }
         for (int i = 1; i < params.length; i++) {
             params[0].copyTo(params[i]);
             JniUtils.zeroGrad((PtNDArray) params[i]);

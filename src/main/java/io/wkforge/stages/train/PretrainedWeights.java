@@ -1,17 +1,10 @@
 package io.wkforge.stages.train;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
+import io.wkforge.lang.model.ClassDef;
 import io.wkforge.run.StageException;
-import io.wkforge.stages.model.Libtorch;
-import io.wkforge.stages.model.Npz;
 import io.wkforge.stages.model.ResNet18Layout;
-import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
+import io.wkforge.stages.model.WeightsFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,55 +14,110 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
- * {@code train.pretrained}: starting weights from a torchvision ResNet-18 a user exported, as a
- * safetensors file (also a model.safetensors from an earlier wkforge run), a numpy {@code .npz}
- * of the state dict, or a TorchScript file. Tensors are matched by torchvision name and shape;
- * a classifier for another number of classes is replaced by a fresh one.
+ * {@code train.pretrained}: starting weights from a ResNet-18 a user brings, in any format
+ * {@link WeightsFile} reads (torch.save checkpoints of torchvision or mmclassification,
+ * safetensors, also a model.safetensors from an earlier wkforge run, numpy {@code .npz},
+ * TorchScript). Tensors are matched by torchvision name and shape; a classifier for another
+ * number of classes is replaced by a fresh one when training follows, and is an error with
+ * {@code epochs 0}, as are class names in another order than the recipe's.
  */
 final class PretrainedWeights {
-    /** The two lines of Python that export a state dict in a form wkforge reads (docs/stages/train.md). */
-    static final String EXPORT_HINT = "export it with two lines of Python: `import torch, torchvision, numpy` and "
-            + "`numpy.savez(\"resnet18.npz\", **{k: v.numpy() for k, v in torchvision.models.resnet18(weights=\"DEFAULT\").state_dict().items()})` "
-            + "(or, for your own checkpoint, `torch.load(\"my.pth\", map_location=\"cpu\")` in place of the model's state_dict())";
-
     /** What was taken from the file, and what the user should know about it. */
-    record Loaded(Map<String, Tensor> weights, String format, List<String> notes) {}
+    record Loaded(Map<String, Tensor> weights, String format, String layout, String sha256, List<String> notes, boolean classifierKept,
+                  boolean writtenByWkforge) {}
 
     private PretrainedWeights() {}
 
-    static Loaded load(Path file, int numClasses, long seed) throws StageException {
-        if (!Files.isRegularFile(file)) throw new StageException("train.pretrained: " + file + " does not exist");
-        Map<String, Tensor> raw;
-        String format;
+    static Loaded load(Path file, List<ClassDef> classes, int epochs, long seed) throws StageException {
+        WeightsFile wf;
+        Map<String, Tensor> byName;
+        String sha;
         try {
-            format = detect(file);
-            raw = switch (format) {
-                case "safetensors" -> SafeTensors.read(file);
-                case "npz" -> Npz.read(file);
-                case "TorchScript" -> torchScript(file);
-                default -> throw new StageException("train.pretrained: " + file + " is " + format + ", which wkforge does not read; "
-                        + EXPORT_HINT);
-            };
+            wf = WeightsFile.open(file, true);
+            String problem = problem(wf, classes, epochs);
+            if (problem != null) throw new StageException("train.pretrained: " + file + " cannot be used: " + problem);
+            byName = wf.tensors();
+            sha = sha256(file);
         } catch (IOException e) {
-            throw new StageException("train.pretrained: cannot read " + file + ": " + e.getMessage());
+            throw new StageException("train.pretrained: " + file + " " + e.getMessage());
         }
-        List<String> notes = new ArrayList<>();
-        Map<String, Tensor> byName = new LinkedHashMap<>();
-        boolean stripped = false;
-        for (Map.Entry<String, Tensor> e : raw.entrySet()) {
-            String name = e.getKey();
-            if (name.startsWith("module.")) { // saved from DataParallel
-                name = name.substring(7);
-                stripped = true;
+        List<String> notes = new ArrayList<>(wf.notes());
+        boolean ours = false;
+        if (wf.format().equals(WeightsFile.SAFETENSORS)) {
+            try {
+                ours = ResNet18Layout.ARCHITECTURE.equals(io.wkforge.stages.model.SafeTensors.readMetadata(file).get("architecture"));
+            } catch (IOException e) {
+                ours = false;
             }
-            if (!name.endsWith("num_batches_tracked")) byName.put(name, e.getValue());
         }
-        if (stripped) notes.add("the file's tensor names start with `module.` (saved from DataParallel); matched without it");
-        return new Loaded(map(file, format, byName, numClasses, seed, notes), format, notes);
+        return new Loaded(map(file, wf.format(), byName, classes.size(), seed, notes), wf.format(), wf.layout(), sha, notes,
+                wf.classCount() == classes.size(), ours);
+    }
+
+    /**
+     * Why the file's weights cannot start this recipe's network, or null: a tensor missing or of
+     * another shape, and, where the classifier is kept (`epochs 0`, or the same class count), a
+     * class count or class names that differ from the recipe's. Read from names and shapes only,
+     * so {@code check} can ask it without reading the data.
+     */
+    static String problem(WeightsFile wf, List<ClassDef> classes, int epochs) {
+        if (wf.format().equals(WeightsFile.TORCHSCRIPT) && wf.infos().isEmpty()) return null; // known when libtorch loads it
+        Map<String, long[]> wanted = ResNet18Layout.tensorShapes(classes.size());
+        boolean noRunningStats = wf.infos().keySet().stream().noneMatch(ResNet18Layout::isRunningStatistic);
+        for (Map.Entry<String, long[]> w : wanted.entrySet()) {
+            String name = w.getKey();
+            if (name.startsWith("fc.")) continue;
+            WeightsFile.Info t = wf.infos().get(name);
+            if (t == null && noRunningStats && ResNet18Layout.isRunningStatistic(name)) continue;
+            if (t == null) {
+                return "it does not fit ResNet-18: it has no tensor `" + name + "` (the first layer that does not fit; torchvision's resnet18 "
+                        + "names are expected, e.g. conv1.weight, layer1.0.bn1.running_mean, fc.weight, or mmclassification's "
+                        + "backbone.conv1.weight and head.fc.weight). Its tensors: " + sample(wf.infos().keySet());
+            }
+            if (!WeightsFile.readsDtype(t.dtype())) {
+                return "tensor `" + name + "` is " + t.dtype() + ", which wkforge does not read (it reads " + WeightsFile.DTYPES + ")";
+            }
+            if (!Arrays.equals(t.shape(), w.getValue())) {
+                return "it does not fit ResNet-18: `" + name + "` has shape " + t.shapeText() + " in the file, the network needs "
+                        + Arrays.toString(w.getValue()) + " (the first layer that does not fit; is it a ResNet-18?)";
+            }
+        }
+        int fileClasses = wf.classCount();
+        if (epochs == 0 && fileClasses != classes.size()) {
+            return (fileClasses < 0 ? "it has no classifier (fc.weight)" : "its classifier has " + fileClasses + " classes")
+                    + " and the recipe " + classes.size() + "; with `epochs 0` the weights are used as they are, so the counts must "
+                    + "agree (set epochs to 1 or more to train a new classifier for the recipe's classes)";
+        }
+        List<String> names = wf.classNames();
+        if (!names.isEmpty() && fileClasses == classes.size()) {
+            boolean same = names.size() == classes.size();
+            for (int i = 0; same && i < names.size(); i++) same = sameClass(names.get(i), classes.get(i));
+            if (!same) {
+                return "the checkpoint's classes (meta.CLASSES, in the classifier's order) are " + String.join(", ", names)
+                        + " and the recipe's are " + String.join(", ", classes.stream().map(ClassDef::folderName).toList())
+                        + "; a different order or different names would mislabel every prediction, so order the recipe's class "
+                        + "table as the checkpoint's (or rename the classes to match)";
+            }
+        }
+        return null;
+    }
+
+    /** A checkpoint's class name matches a recipe class given as folder name, `nature_name` or name. */
+    private static boolean sameClass(String fromFile, ClassDef c) {
+        return fromFile.equals(c.folderName()) || fromFile.equals(c.nature() + "_" + c.name()) || fromFile.equals(c.name());
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Matches the file's tensors to the network by name and shape, the classifier aside. */
@@ -125,53 +173,5 @@ final class PretrainedWeights {
     private static String sample(java.util.Collection<String> names) {
         List<String> l = new ArrayList<>(names);
         return l.size() <= 6 ? String.join(", ", l) : String.join(", ", l.subList(0, 6)) + ", ... (" + l.size() + " in all)";
-    }
-
-    /** The file's format from its first bytes (and, for a zip, its entries). */
-    static String detect(Path file) throws IOException {
-        byte[] head = new byte[16];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        if (n >= 9 && head[8] == '{') return "safetensors";
-        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return zipKind(file);
-        if (n >= 2 && (head[0] & 0xff) == 0x80) return "a PyTorch file in the legacy (pre-1.6) torch.save format";
-        return "not a weights format wkforge knows (safetensors, numpy .npz or TorchScript)";
-    }
-
-    private static String zipKind(Path file) throws IOException {
-        boolean npy = false;
-        boolean pickle = false;
-        boolean code = false;
-        // the central directory, not a stream: PyTorch writes stored entries with data descriptors
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-                String name = e.getName();
-                if (name.endsWith(".npy")) npy = true;
-                if (name.endsWith("data.pkl")) pickle = true;
-                if (name.contains("/code/") || name.endsWith("constants.pkl")) code = true;
-            }
-        }
-        if (npy) return "npz";
-        if (pickle && code) return "TorchScript";
-        if (pickle) return "a torch.save() checkpoint (Python pickle, which wkforge does not execute)";
-        return "a zip archive that holds neither .npy arrays nor a TorchScript model";
-    }
-
-    /** The named parameters of a TorchScript module, loaded by libtorch on the CPU. */
-    private static Map<String, Tensor> torchScript(Path file) throws IOException {
-        Libtorch.engine();
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        try (Model model = Model.newInstance("pretrained", Device.cpu(), "PyTorch"); InputStream in = Files.newInputStream(file)) {
-            model.load(in, Map.of("mapLocation", "true"));
-            for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-                NDArray a = p.getValue().getArray();
-                out.put(p.getKey(), new Tensor(a.getShape().getShape(), a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()));
-            }
-        } catch (MalformedModelException | RuntimeException e) {
-            throw new IOException("libtorch cannot load it as TorchScript: " + e.getMessage(), e);
-        }
-        return out;
     }
 }

@@ -22,9 +22,11 @@ final class TrainOutputs {
 
     /**
      * @param extra informative model-card fields (engine, device, stopping)
+     * @param imported what the pretrained file measured before training ({@link ImportedMetrics}), or null
      */
     static void write(Path dir, TrainSettings s, List<ClassDef> classes, List<EpochResult> history, EpochResult best,
-                      Map<String, Tensor> bestWeights, boolean stoppedEarly, Map<String, Object> extra) throws IOException {
+                      Map<String, Tensor> bestWeights, boolean stoppedEarly, Map<String, Object> extra, Map<String, Object> imported)
+            throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "pt");
         meta.put("architecture", ResNet18Layout.ARCHITECTURE);
@@ -44,6 +46,7 @@ final class TrainOutputs {
         metrics.put("epochs_run", history.size());
         metrics.put("epochs_planned", s.epochs());
         metrics.put("stopped_early", stoppedEarly);
+        if (imported != null) metrics.put("imported", imported);
         metrics.put("epochs", history.stream().map(EpochResult::summary).toList());
         Files.writeString(dir.resolve("metrics.json"), Json.write(metrics) + "\n", StandardCharsets.UTF_8);
 

@@ -11,7 +11,15 @@ import java.util.List;
 
 /** The {@code train} and {@code preprocess} settings, read once through the task's context. */
 record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, double momentum, double weightDecay,
-                     Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing) {
+                     Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing,
+                     FineTune fineTune) {
+
+    /**
+     * How pretrained weights are taken: the stem pool they were trained with ({@code null} when
+     * the recipe does not say, so the file decides), the rate of the pretrained layers as a
+     * fraction of lr, and the epochs during which they stay frozen.
+     */
+    record FineTune(String pool, double pretrainedLr, int freezeEpochs) {}
 
     enum OptimizerKind { SGD, ADAM, ADAMW }
 
@@ -36,7 +44,9 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
                 paths.isEmpty() ? null : paths.get(0),
                 Devices.parse(ctx.setting("train.devices").asStrings()),
                 ctx.setting("train.seed").asLong(),
-                p);
+                p,
+                new FineTune(ctx.setting("train.pretrained_pool").isSet() ? ctx.setting("train.pretrained_pool").asString() : null,
+                        ctx.setting("train.pretrained_lr").asDouble(), ctx.setting("train.freeze_epochs").asInt()));
     }
 
     private static double[] doubles(Setting s) {
@@ -57,7 +67,11 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
         if (patience > 0) parts.add("patience " + patience);
         parts.add("seed " + seed);
         parts.add("input " + preprocessing);
-        if (pretrained != null) parts.add("pretrained " + pretrained);
+        if (pretrained != null) {
+            parts.add("pretrained " + pretrained);
+            if (fineTune.pretrainedLr() != 1) parts.add("pretrained layers at " + fineTune.pretrainedLr() + " x lr");
+            if (fineTune.freezeEpochs() > 0) parts.add("pretrained layers frozen for " + fineTune.freezeEpochs() + " epochs");
+        }
         return String.join(", ", parts);
     }
 }

@@ -94,6 +94,10 @@ public final class TrainStage implements StageRunner {
             ctx.warn("the checkpoint in " + work + " cannot be read (" + e.getMessage() + "); training starts again");
         }
         Map<String, Tensor> initial;
+        PretrainedWeights.Loaded pretrained = null;
+        if (s.epochs() == 0 && s.pretrained() == null) {
+            throw new StageException("train.epochs 0 takes the `pretrained` weights as they are, and train.pretrained is not set");
+        }
         if (resumed != null) {
             initial = resumed.weights();
             String line = "resumed from the checkpoint after epoch " + resumed.epoch() + " (" + work.resolve(Checkpoint.FILE_NAME) + ")";
@@ -104,7 +108,8 @@ public final class TrainStage implements StageRunner {
             log.line("data: " + data.train().size() + " training and " + data.val().size() + " validation images, " + classes.size()
                     + " classes; " + (devices.get(0).isGpu() ? devices.size() + " GPU(s) " + devices : "CPU, " + ctx.threads() + " threads")
                     + ", libtorch " + engine.getVersion());
-            initial = startingWeights(ctx, s, classes.size(), log);
+            pretrained = s.pretrained() == null ? null : loadPretrained(ctx, s, classes, log);
+            initial = pretrained == null ? InitialWeights.of(classes.size(), s.seed()) : pretrained.weights();
         }
 
         int threads = Math.max(1, ctx.threads());
@@ -132,7 +137,11 @@ public final class TrainStage implements StageRunner {
             int ahead = Math.max(2, threads);
             EpochLoop loop = new EpochLoop(s, training, new BatchLoader(trainImages, p, pool, ahead), new BatchLoader(valImages, p, pool, ahead),
                     trainImages.size(), valImages.size(), classes.size(), work, log, ctx.progress(), ctx::note);
-            EpochLoop.Outcome outcome = loop.run(resumed);
+            Map<String, Object> imported = pretrained != null
+                    ? ImportedMetrics.measure(pretrained, s, loop, training, valImages.size(), work, log, ctx::note)
+                    : ImportedMetrics.saved(work);
+            EpochLoop.Outcome outcome = s.epochs() == 0 ? ImportedMetrics.asIs(loop, valImages.size(), initial, log, ctx::note)
+                    : loop.run(resumed);
 
             Path out = ctx.stagingDir(StageId.TRAIN);
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -140,7 +149,8 @@ public final class TrainStage implements StageRunner {
             extra.put("stopped_early", outcome.stoppedEarly());
             extra.put("engine", "DJL " + engine.getClass().getPackage().getImplementationVersion() + ", libtorch " + engine.getVersion());
             extra.put("device", devices.get(0).isGpu() ? devices.toString() : "cpu");
-            TrainOutputs.write(out, s, classes, outcome.history(), outcome.best(), outcome.bestWeights(), outcome.stoppedEarly(), extra);
+            TrainOutputs.write(out, s, classes, outcome.history(), outcome.best(), outcome.bestWeights(), outcome.stoppedEarly(), extra,
+                    imported);
             String done = String.format(Locale.ROOT, "best epoch %d: val top-1 %.2f%% (val loss %.4f)", outcome.best().epoch(),
                     100 * outcome.best().valTop1(), outcome.best().valLoss());
             log.line(done);
@@ -191,14 +201,14 @@ public final class TrainStage implements StageRunner {
         return Libtorch.isCudaBuild() ? "a CUDA build" : "the CPU build";
     }
 
-    private static Map<String, Tensor> startingWeights(TaskContext ctx, TrainSettings s, int numClasses, TrainLog log) throws StageException {
-        if (s.pretrained() == null) return InitialWeights.of(numClasses, s.seed());
-        PretrainedWeights.Loaded loaded = PretrainedWeights.load(s.pretrained(), numClasses, s.seed());
-        log.line("pretrained: " + s.pretrained() + " (" + loaded.format() + ")");
+    private static PretrainedWeights.Loaded loadPretrained(TaskContext ctx, TrainSettings s, List<ClassDef> classes, TrainLog log)
+            throws StageException {
+        PretrainedWeights.Loaded loaded = PretrainedWeights.load(s.pretrained(), classes, s.epochs(), s.seed());
+        log.line("pretrained: " + s.pretrained() + " (" + loaded.format() + ", " + loaded.layout() + ", sha256 " + loaded.sha256() + ")");
         for (String n : loaded.notes()) {
             log.line("pretrained: " + n);
             ctx.note("pretrained: " + n);
         }
-        return loaded.weights();
+        return loaded;
     }
 }

@@ -32,6 +32,8 @@ final class Training implements AutoCloseable {
     private final ResNet18 network;
     private final ParameterStore store;
     private final UpdateRule rule;
+    /** Whether the pretrained layers (all but the classifier) are frozen this epoch. */
+    private volatile boolean backboneFrozen;
 
     /** Sum of the per-image losses and how many images the network got right. */
     record Tally(double lossSum, int correct) {}
@@ -46,8 +48,30 @@ final class Training implements AutoCloseable {
         this.network = new ResNet18(numClasses);
         network.initialize(manager, initialWeights);
         this.rule = UpdateRule.of(settings, manager);
+        if (settings.pretrained() != null && settings.fineTune().pretrainedLr() != 1) {
+            double factor = settings.fineTune().pretrainedLr();
+            rule.setRateFactor(name -> isClassifier(name) ? 1 : factor);
+        }
         this.store = new ParameterStore(manager, false);
-        store.setParameterServer(new ParameterUpdates(rule, network.parametersByName()), devices.toArray(Device[]::new));
+        store.setParameterServer(new ParameterUpdates(rule, network.parametersByName(), name -> backboneFrozen && !isClassifier(name)),
+                devices.toArray(Device[]::new));
+    }
+
+    private static boolean isClassifier(String name) {
+        return name.startsWith("fc.");
+    }
+
+    /** Freezes or thaws the layers before the classifier (train.freeze_epochs). */
+    void freezeBackbone(boolean frozen) {
+        backboneFrozen = frozen;
+    }
+
+    /**
+     * The stem pool the network computes from now on: NNIE's for training and what is deployed,
+     * PyTorch's only to measure imported weights as they were trained.
+     */
+    void useStemPool(io.wkforge.stages.model.ResNet18Layout.StemPool pool) {
+        network.useStemPool(pool);
     }
 
     UpdateRule rule() {

@@ -18,6 +18,8 @@ abstract class UpdateRule implements AutoCloseable {
     protected final NDManager manager;
     protected final float weightDecay;
     protected double rate;
+    /** Per parameter name: its rate as a fraction of the rate ({@code train.pretrained_lr}); 1 for all by default. */
+    protected java.util.function.ToDoubleFunction<String> rateFactor = name -> 1;
     /** Per parameter name: its state arrays. */
     protected final Map<String, NDArray[]> states = new LinkedHashMap<>();
 
@@ -32,6 +34,11 @@ abstract class UpdateRule implements AutoCloseable {
             case ADAM -> new Adam(manager, s.weightDecay(), false);
             case ADAMW -> new Adam(manager, s.weightDecay(), true);
         };
+    }
+
+    /** A rate per parameter as a fraction of the common rate (pretrained layers slower than a new classifier). */
+    void setRateFactor(java.util.function.ToDoubleFunction<String> factor) {
+        this.rateFactor = factor;
     }
 
     /** The learning rate from now on. */
@@ -128,7 +135,7 @@ abstract class UpdateRule implements AutoCloseable {
         @Override
         void apply(String name, NDArray weight, NDArray grad) {
             NDList inputs = momentum == 0 ? new NDList(weight, grad) : new NDList(weight, grad, stateOf(name, weight)[0]);
-            weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) rate, weightDecay, 1f, -1f, momentum, false);
+            weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), (float) (rate * rateFactor.applyAsDouble(name)), weightDecay, 1f, -1f, momentum, false);
         }
     }
 
@@ -164,8 +171,9 @@ abstract class UpdateRule implements AutoCloseable {
             NDArray[] s = stateOf(name, weight);
             double bc1 = 1 - Math.pow(BETA1, steps);
             double bc2 = Math.sqrt(1 - Math.pow(BETA2, steps));
-            weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, s[0], s[1]), new NDList(weight), (float) rate,
-                    (float) (rate * bc2 / bc1), weightDecay, 1f, -1f, (float) BETA1, (float) BETA2, (float) (EPS * bc2), false, decoupled);
+            double r = rate * rateFactor.applyAsDouble(name);
+            weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, s[0], s[1]), new NDList(weight), (float) r,
+                    (float) (r * bc2 / bc1), weightDecay, 1f, -1f, (float) BETA1, (float) BETA2, (float) (EPS * bc2), false, decoupled);
         }
 
         @Override

@@ -65,6 +65,20 @@ class ReportPageTest {
         assertTrue(html.contains("from the cache (computed 2026-11-27 10:15 UTC in 3.6 s)"), "frames came from the cache");
     }
 
+    /** Imported weights (issue 19): as trained, with NNIE's pool, and what the fine-tune recovered. */
+    @Test
+    void importedWeightsShowBothPoolsAndWhatFineTuningRecovered() throws Exception {
+        ReportFixture.write(out, List.of(StageId.values()));
+        String metrics = Files.readString(out.resolve("model/metrics.json"));
+        Files.writeString(out.resolve("model/metrics.json"), metrics.replaceFirst("\\{", "{\"imported\": {\"sha256\": \"0123456789abcdef0123\", "
+                + "\"format\": \"torch.save (zip)\", \"pretrained_pool\": \"pytorch\", \"val_top1_as_trained\": 0.9, "
+                + "\"val_top1_nnie_pool\": 0.8}, "));
+        String html = ReportPage.render(new DirInputs(out, ReportFixture.classes(), ReportFixture.run(List.of(StageId.values()))), "test");
+        assertTrue(html.contains("Imported weights (torch.save (zip), sha256 0123456789ab…): val top-1 90"), html);
+        assertTrue(html.contains("with NNIE&#39;s pool") || html.contains("with NNIE's pool"), "both pools");
+        assertTrue(html.contains("after 8 epochs of fine-tuning 88") && html.contains("+8.75 points recovered"), "what the fine-tune recovered");
+    }
+
     @Test
     void aDamagedStageFileSpoilsOnlyItsSection() throws Exception {
         ReportFixture.write(out, List.of(StageId.values()));

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wkforge.lang.model.ClassDef;
 import io.wkforge.run.StageException;
 import io.wkforge.stages.model.ResNet18Layout;
 import io.wkforge.stages.model.SafeTensors;
 import io.wkforge.stages.model.Tensor;
+import io.wkforge.stages.model.WeightsFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -73,7 +75,7 @@ class PretrainedWeightsTest {
         writeNpz(dir.resolve("r18.npz"), file);
         SafeTensors.write(dir.resolve("r18.safetensors"), file, null);
         for (String name : List.of("r18.npz", "r18.safetensors")) {
-            PretrainedWeights.Loaded loaded = PretrainedWeights.load(dir.resolve(name), 4, 0);
+            PretrainedWeights.Loaded loaded = PretrainedWeights.load(dir.resolve(name), classes(4), 1, 0);
             assertEquals(List.copyOf(ResNet18Layout.tensorShapes(4).keySet()), List.copyOf(loaded.weights().keySet()), name);
             for (String t : loaded.weights().keySet()) {
                 if (t.startsWith("fc.")) continue;
@@ -90,7 +92,7 @@ class PretrainedWeightsTest {
         Map<String, Tensor> mine = new LinkedHashMap<>();
         InitialWeights.of(4, 5).forEach((k, v) -> mine.put("module." + k, v));
         SafeTensors.write(dir.resolve("earlier.safetensors"), mine, null);
-        PretrainedWeights.Loaded loaded = PretrainedWeights.load(dir.resolve("earlier.safetensors"), 4, 0);
+        PretrainedWeights.Loaded loaded = PretrainedWeights.load(dir.resolve("earlier.safetensors"), classes(4), 1, 0);
         assertArrayEquals(mine.get("module.fc.weight").data(), loaded.weights().get("fc.weight").data());
         assertTrue(loaded.notes().get(0).contains("`module.`"), loaded.notes().toString());
     }
@@ -101,13 +103,13 @@ class PretrainedWeightsTest {
         file.remove("layer3.1.bn2.running_var");
         file.remove("layer4.0.conv1.weight");
         SafeTensors.write(dir.resolve("partial.safetensors"), file, null);
-        StageException e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("partial.safetensors"), 4, 0));
+        StageException e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("partial.safetensors"), classes(4), 1, 0));
         assertTrue(e.getMessage().contains("has no tensor `layer3.1.bn2.running_var` (the first layer that does not fit"), e.getMessage());
 
         Files.writeString(dir.resolve("notes.txt"), "hello");
-        e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("notes.txt"), 4, 0));
-        assertTrue(e.getMessage().contains("not a weights format wkforge knows") && e.getMessage().contains("numpy.savez("), e.getMessage());
-        e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("missing.npz"), 4, 0));
+        e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("notes.txt"), classes(4), 1, 0));
+        assertTrue(e.getMessage().contains("not a weights format wkforge knows") && e.getMessage().contains("torch.save(model.state_dict()"), e.getMessage());
+        e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("missing.npz"), classes(4), 1, 0));
         assertTrue(e.getMessage().contains("missing.npz does not exist"), e.getMessage());
     }
 
@@ -129,15 +131,15 @@ class PretrainedWeightsTest {
                 "open('check.txt', 'w').write('%r %r' % (sd['layer1.0.bn1.running_var'].sum().item(), sd['conv1.weight'].sum().item()))");
         assertEquals("", PyTorchPeer.run(List.of("-c", code), dir, 300));
 
-        PretrainedWeights.Loaded npz = PretrainedWeights.load(dir.resolve("tv.npz"), 4, 0);
-        assertEquals("npz", npz.format());
+        PretrainedWeights.Loaded npz = PretrainedWeights.load(dir.resolve("tv.npz"), classes(4), 1, 0);
+        assertEquals(WeightsFile.NPZ, npz.format());
         String[] torchSums = Files.readString(dir.resolve("check.txt")).split(" ");
         double runningVar = sum(npz.weights().get("layer1.0.bn1.running_var"));
         assertEquals(Double.parseDouble(torchSums[0]), runningVar, 1e-3);
         assertEquals(Double.parseDouble(torchSums[1]), sum(npz.weights().get("conv1.weight")), 1e-3);
         assertTrue(Math.abs(runningVar - 64) > 0.01, "running statistics came through (not the 1.0 default)");
 
-        PretrainedWeights.Loaded script = PretrainedWeights.load(dir.resolve("tv.pt"), 4, 0);
+        PretrainedWeights.Loaded script = PretrainedWeights.load(dir.resolve("tv.pt"), classes(4), 1, 0);
         assertEquals("TorchScript", script.format());
         for (String t : npz.weights().keySet()) {
             if (t.startsWith("fc.") || ResNet18Layout.isRunningStatistic(t)) continue;
@@ -145,8 +147,16 @@ class PretrainedWeightsTest {
         }
         assertTrue(script.notes().stream().anyMatch(n -> n.contains("no BatchNorm running statistics")), script.notes().toString());
 
-        StageException e = assertThrows(StageException.class, () -> PretrainedWeights.load(dir.resolve("tv.pth"), 4, 0));
-        assertTrue(e.getMessage().contains("torch.save() checkpoint") && e.getMessage().contains("numpy.savez("), e.getMessage());
+        PretrainedWeights.Loaded pth = PretrainedWeights.load(dir.resolve("tv.pth"), classes(4), 1, 0);
+        assertEquals("torch.save (zip)", pth.format());
+        for (String t : npz.weights().keySet()) assertArrayEquals(npz.weights().get(t).data(), pth.weights().get(t).data(), t);
+    }
+
+    /** A recipe's classes c1..cN, as the checker makes them. */
+    static List<ClassDef> classes(int n) {
+        List<ClassDef> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) out.add(new ClassDef(i, "n", "c" + i, List.of(), false, null, null, null));
+        return out;
     }
 
     private static double sum(Tensor t) {

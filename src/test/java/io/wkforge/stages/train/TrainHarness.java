@@ -61,6 +61,11 @@ final class TrainHarness {
     }
 
     Executor.Result run() throws IOException {
+        return run(List.of(StageId.SPLIT, StageId.TRAIN));
+    }
+
+    /** Runs these stages; export and verify run for real when listed. */
+    Executor.Result run(List<StageId> stages) throws IOException {
         CheckResult r = Checker.check(SourceFile.read(recipe), new Checker.Options(List.of(), true), ImportResolver.standard());
         if (r.hasErrors() || r.recipe() == null) throw new AssertionError("recipe does not check: " + r.diagnostics());
         Layout layout = Layout.forRecipe(r.recipe(), out);
@@ -81,9 +86,10 @@ final class TrainHarness {
                 observer.accept("progress", done + "/" + total + " " + unit);
             }
         };
-        StageRegistry registry = new StageRegistry().register(StandInStage.committingFolder(StageId.SPLIT, prepared)).register(new TrainStage());
+        StageRegistry registry = new StageRegistry().register(StandInStage.committingFolder(StageId.SPLIT, prepared)).register(new TrainStage())
+                .register(new io.wkforge.stages.caffe.ExportStage()).register(new io.wkforge.stages.caffe.VerifyStage());
         Executor executor = new Executor(r.recipe(), layout, registry, listener, "test");
-        return executor.run(new Executor.Options(List.of(StageId.SPLIT, StageId.TRAIN), Set.of(), 2),
+        return executor.run(new Executor.Options(stages, Set.of(), 2),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
     }
 
