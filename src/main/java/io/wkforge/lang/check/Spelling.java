@@ -10,8 +10,12 @@ public final class Spelling {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, Math.min(3, word.length() / 3));
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            // lengths further apart than the limit cannot be within it: no table for them (a file of
+            // 250,000 unknown names asks this 2 million times)
+            if (Math.abs(c.length() - word.length()) > limit) continue;
+            int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance && d <= limit) {
                 best = c;
                 bestDistance = d;

@@ -52,6 +52,7 @@ public enum Code implements DiagnosticCode {
     IMPORT_NOT_FOUND(140, Severity.ERROR, "import not found"),
     IMPORT_CYCLE(141, Severity.ERROR, "import cycle"),
     IMPORT_UNREADABLE(142, Severity.ERROR, "import cannot be read"),
+    TOO_MANY_IMPORTS(143, Severity.ERROR, "imports applied too many times"),
 
     // 15x: input files
     GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
@@ -60,6 +61,7 @@ public enum Code implements DiagnosticCode {
     PATTERN_SKIPPED_UNREADABLE(153, Severity.WARNING, "video pattern skipped entries that cannot be read"),
     PATTERN_WALKS_MANY_FOLDERS(154, Severity.WARNING, "video pattern walks many folders"),
     PATTERN_WALK_LIMIT(155, Severity.WARNING, "video pattern stopped at the folder limit"),
+    PATTERN_TOO_LARGE(156, Severity.ERROR, "video pattern too long or with too many wildcards"),
 
     // 9xx: wkforge itself
     INTERNAL_ERROR(900, Severity.ERROR, "internal error in wkforge (a bug)");
