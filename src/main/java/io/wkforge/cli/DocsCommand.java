@@ -58,15 +58,12 @@ final class DocsCommand implements Callable<Integer> {
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        // written beside and moved into place, so a disk that fills up midway leaves the old file whole
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new java.nio.file.FileSystemException(file.toString(), null,
-                    e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // ENOSPC comes as a plain IOException, without the file
+            throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
         }
         spec.commandLine().getOut().println("wrote " + file);
     }
