@@ -145,7 +145,7 @@ public final class Checker {
     private long applications;
 
     /** How many times imported files may be applied in one check: far beyond any real recipe. */
-    static final int MAX_IMPORT_APPLICATIONS = 10_000;
+    public static final int MAX_IMPORT_APPLICATIONS = 10_000;
 
     private void report(Diagnostic d) {
         if (reporting) diags.add(d);
