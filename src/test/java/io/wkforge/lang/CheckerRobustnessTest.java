@@ -91,6 +91,17 @@ class CheckerRobustnessTest {
     }
 
     @Test
+    void aPatternSettingBeyondTheLimitsIsRefusedInAFileAndInASet() {
+        Recipes.touch(dir, "v/tree.avi", "v/bg.avi");
+        String pattern = "\"" + "*a".repeat(70) + "\"";
+        CheckResult inFile = Recipes.check(dir, CLASSES + "clean { exclude " + pattern + " }\n");
+        assertEquals(1, withCode(inFile, "E156").size(), inFile.diagnostics()::toString);
+        Path recipe = Recipes.write(dir, "r.recipe", CLASSES);
+        CheckResult inSet = Recipes.check(recipe, false, "clean.exclude=" + pattern);
+        assertEquals(1, withCode(inSet, "E156").size(), inSet.diagnostics()::toString);
+    }
+
+    @Test
     void aMissingFolderSuggestsTheNearMiss() {
         Recipes.touch(dir, "videos/fractal/a.mp4", "v/bg.avi");
         CheckResult r = Recipes.check(dir, "classes {\n  1 scene tree videos \"videos/fractals/*.mp4\"\n  2 other background videos \"v/bg.avi\" background\n}\n");

@@ -61,7 +61,7 @@ public enum Code implements DiagnosticCode {
     PATTERN_SKIPPED_UNREADABLE(153, Severity.WARNING, "video pattern skipped entries that cannot be read"),
     PATTERN_WALKS_MANY_FOLDERS(154, Severity.WARNING, "video pattern walks many folders"),
     PATTERN_WALK_LIMIT(155, Severity.WARNING, "video pattern stopped at the folder limit"),
-    PATTERN_TOO_LARGE(156, Severity.ERROR, "video pattern too long or with too many wildcards"),
+    PATTERN_TOO_LARGE(156, Severity.ERROR, "pattern too long or with too many wildcards"),
 
     // 9xx: wkforge itself
     INTERNAL_ERROR(900, Severity.ERROR, "internal error in wkforge (a bug)");
