@@ -144,6 +144,10 @@ public final class Checker {
     private boolean reporting = true;
     private long applications;
 
+    private static final List<String> BLOCK_NAMES = Schema.blocks().stream().map(BlockSpec::name).toList();
+    /** One string for every "unknown block" of a check: a file of them may have hundreds of thousands. */
+    private static final String BLOCKS_ARE = "blocks are: " + String.join(", ", BLOCK_NAMES);
+
     /** How many times imported files may be applied in one check: far beyond any real recipe. */
     public static final int MAX_IMPORT_APPLICATIONS = 10_000;
 
@@ -194,10 +198,9 @@ public final class Checker {
             String name = b.name().text();
             BlockSpec spec = Schema.block(name);
             if (spec == null) {
-                List<String> names = Schema.blocks().stream().map(BlockSpec::name).toList();
-                String dym = Spelling.didYouMean(name, names);
+                String dym = Spelling.didYouMean(name, BLOCK_NAMES);
                 report(Diagnostic.of(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), "unknown block `" + name + "`")
-                        .withHelp(dym != null ? dym : "blocks are: " + String.join(", ", names)));
+                        .withHelp(dym != null ? dym : BLOCKS_ARE));
                 return;
             }
             if (frame.firstBlock().containsKey(name)) {
