@@ -2,10 +2,14 @@ package io.wkforge.cli;
 
 import io.wkforge.lang.check.CheckResult;
 import io.wkforge.lang.diag.Diagnostic;
-import io.wkforge.lang.diag.Severity;
+import io.wkforge.lang.diag.DiagnosticCap;
+import io.wkforge.lang.diag.DiagnosticJson;
+import io.wkforge.util.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,37 +41,72 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        List<Diagnostic> all = new ArrayList<>();
+        Batch batch = new Batch();
         int exit = ExitCodes.OK;
         for (Path f : files) {
             try {
                 CheckResult r = checker.check(f, sets);
-                all.addAll(r.diagnostics());
+                batch.add(DiagnosticCap.apply(r.diagnostics(), r.root() == null ? null : r.root().source()));
                 if (r.hasErrors()) exit = ExitCodes.worst(exit, ExitCodes.USAGE);
             } catch (RecipeLoader.UnreadableRecipe e) {
-                all.add(e.diagnostic());
+                batch.add(e.diagnostic());
                 exit = ExitCodes.worst(exit, ExitCodes.USAGE);
             } catch (UserError e) {
                 throw e; // a bad --set: the command itself is wrong, for every file
             } catch (RuntimeException | StackOverflowError e) {
                 // one file's bug must not hide the findings of the others
-                all.add(BatchFailures.internalError(f, "checking", e, err));
+                batch.add(BatchFailures.internalError(f, "checking", e, err));
                 exit = ExitCodes.worst(exit, ExitCodes.INTERNAL);
             }
         }
         if (json) {
-            RecipeLoader.printJson(all, out);
+            out.println(Json.write(DiagnosticJson.report(batch.shown, batch.total, batch.errors, batch.warnings)));
         } else {
-            RecipeLoader.print(all, err);
-            long errors = all.stream().filter(Diagnostic::isError).count();
-            long warnings = all.stream().filter(d -> d.severity() == Severity.WARNING).count();
-            if (errors > 0 || warnings > 0) {
-                err.println(summary(errors, warnings, files.size()));
+            RecipeLoader.print(batch.shown, err);
+            if (batch.errors > 0 || batch.warnings > 0) {
+                err.println(summary(batch.errors, batch.warnings, files.size()));
             } else {
                 out.println(files.size() == 1 ? files.get(0) + ": ok" : files.size() + " recipes: ok");
             }
         }
         return exit;
+    }
+
+    /**
+     * The findings of several recipes. A file imported by several of them is reported once: its
+     * findings (the same place, code and message) and its counts come from the first recipe that
+     * met it, so ten recipes importing one broken fragment do not print it ten times.
+     */
+    private static final class Batch {
+        final List<Diagnostic> shown = new ArrayList<>();
+        final Set<List<Object>> seen = new HashSet<>();
+        final Set<String> counted = new HashSet<>();
+        long total;
+        long errors;
+        long warnings;
+
+        void add(DiagnosticCap.Capped c) {
+            for (Diagnostic d : c.shown()) {
+                if (seen.add(key(d))) shown.add(d);
+            }
+            c.countsByFile().forEach((file, n) -> {
+                if (!counted.add(file)) return;
+                errors += n[0];
+                warnings += n[1];
+                total += n[2];
+            });
+        }
+
+        void add(Diagnostic d) {
+            shown.add(d);
+            total++;
+            if (d.isError()) errors++;
+        }
+
+        private static List<Object> key(Diagnostic d) {
+            return List.of(d.source() == null ? "" : d.source().displayName(), d.span().start(), d.span().end(),
+                    d.codeId(), d.message());
+        }
     }
 
     static String summary(long errors, long warnings, int fileCount) {

@@ -26,7 +26,18 @@ final class DocsCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return generate();
+        } catch (IOException e) { // a full disk, a read-only folder: the user's to fix, not a bug
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String where = e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null ? fse.getFile() + ": " : "";
+            throw new UserError(where + "cannot write: " + reason);
+        }
+    }
+
+    private Integer generate() throws IOException {
         var out = spec.commandLine().getOut();
         String md = LanguageReference.markdown();
         if (regenerate != null) {
@@ -47,7 +58,13 @@ final class DocsCommand implements Callable<Integer> {
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // ENOSPC comes as a plain IOException, without the file
+            throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        }
         spec.commandLine().getOut().println("wrote " + file);
     }
 }

@@ -45,8 +45,16 @@ final class LintCaffeCommand implements Callable<Integer> {
         NnieTarget chip = PrototxtFiles.target(target, allowTypes);
         List<Diagnostic> all = new ArrayList<>();
         List<Object> perFile = new ArrayList<>();
+        boolean unreadable = false;
         for (Path f : files) {
-            LintResult r = PrototxtFiles.lint(f, chip, featureMapInput);
+            LintResult r;
+            try {
+                r = PrototxtFiles.lint(f, chip, featureMapInput);
+            } catch (RecipeLoader.UnreadableRecipe e) { // one file's problem: the others are still linted, as check and fmt do
+                all.add(e.diagnostic());
+                unreadable = true;
+                continue;
+            }
             all.addAll(r.diagnostics());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("filename", r.file().source().displayName());
@@ -55,7 +63,7 @@ final class LintCaffeCommand implements Callable<Integer> {
             row.put("warning_count", r.warningCount());
             perFile.add(row);
         }
-        boolean ok = all.stream().noneMatch(Diagnostic::isError);
+        boolean ok = !unreadable && all.stream().noneMatch(Diagnostic::isError);
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>(DiagnosticJson.report(all));
             report.put("target", chip.id());

@@ -82,6 +82,12 @@ public final class Main implements Runnable {
         });
         try {
             return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) { // picocli hands only exceptions to the handler above
+            err.println("wkforge: internal error: " + e);
+            if (System.getenv("WKFORGE_DEBUG") != null) e.printStackTrace(err);
+            else err.println("This is a bug in wkforge; please report it with the command you ran "
+                    + "(set WKFORGE_DEBUG=1 for a stack trace).");
+            return ExitCodes.INTERNAL;
         } finally {
             out.flush();
             err.flush();

@@ -16,15 +16,17 @@ final class PrototxtFiles {
     private PrototxtFiles() {}
 
     static Prototxt read(Path file) {
-        if (!Files.exists(file)) throw new UserError(file + ": no such file");
-        if (Files.isDirectory(file)) throw new UserError(file + ": is a folder, not a prototxt file");
+        if (!Files.exists(file)) throw new RecipeLoader.UnreadableRecipe(file, "no such file");
+        if (Files.isDirectory(file)) throw new RecipeLoader.UnreadableRecipe(file, "is a folder, not a prototxt file");
         try {
             return Prototxt.parse(SourceFile.read(file));
         } catch (java.nio.charset.MalformedInputException e) {
             String hint = file.toString().endsWith(".caffemodel") ? " (a .caffemodel holds weights; give the .prototxt)" : "";
-            throw new UserError(file + ": not a text prototxt (not UTF-8)" + hint);
+            throw new RecipeLoader.UnreadableRecipe(file, "not a text prototxt (not UTF-8)" + hint);
+        } catch (SourceFile.TooLarge e) {
+            throw new RecipeLoader.UnreadableRecipe(file, e.getMessage());
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
+            throw new RecipeLoader.UnreadableRecipe(file, "cannot read: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import io.wkforge.lang.check.ImportResolver;
 import io.wkforge.lang.check.Override;
 import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
+import io.wkforge.lang.diag.DiagnosticCap;
 import io.wkforge.lang.diag.DiagnosticJson;
 import io.wkforge.lang.diag.DiagnosticPrinter;
 import io.wkforge.lang.source.SourceFile;
@@ -21,7 +22,7 @@ import java.util.List;
 final class RecipeLoader {
     private RecipeLoader() {}
 
-    /** A recipe file that cannot be read: a usage error, and in a batch one file's problem only. */
+    /** A recipe (or prototxt) file that cannot be read: a usage error, and in a batch one file's problem only. */
     static final class UnreadableRecipe extends UserError {
         final Path file;
         final String reason;
@@ -44,6 +45,8 @@ final class RecipeLoader {
             return SourceFile.read(file);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new UnreadableRecipe(file, "not UTF-8 text");
+        } catch (SourceFile.TooLarge e) {
+            throw new UnreadableRecipe(file, e.getMessage());
         } catch (IOException e) {
             throw new UnreadableRecipe(file, "cannot read: " + e.getMessage());
         }
@@ -83,9 +86,10 @@ final class RecipeLoader {
     static boolean report(CheckResult result, PrintWriter err) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
-        for (Diagnostic d : result.diagnostics()) {
+        DiagnosticCap.Capped capped = DiagnosticCap.apply(result.diagnostics(), result.root() == null ? null : result.root().source());
+        for (Diagnostic d : capped.shown()) {
             int n = seen.merge(d.codeId(), 1, Integer::sum);
-            if (!d.isError() && n > WARNINGS_SHOWN_PER_CODE) {
+            if (!d.isError() && n > WARNINGS_SHOWN_PER_CODE && d.code() != Code.TOO_MANY_ERRORS) {
                 hidden.merge(d.codeId(), 1, Integer::sum);
                 continue;
             }

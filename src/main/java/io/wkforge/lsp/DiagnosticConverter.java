@@ -2,7 +2,9 @@ package io.wkforge.lsp;
 
 import io.wkforge.lang.check.CheckResult;
 import io.wkforge.lang.check.ImportResolver;
+import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
+import io.wkforge.lang.diag.DiagnosticCap;
 import io.wkforge.lang.source.SourceFile;
 import io.wkforge.lang.source.Span;
 import io.wkforge.lang.syntax.RecipeFile;
@@ -28,8 +30,12 @@ final class DiagnosticConverter {
         Statement.UseDecl firstUse = result.root().statements().stream()
                 .filter(s -> s instanceof Statement.UseDecl).map(s -> (Statement.UseDecl) s).findFirst().orElse(null);
         List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : result.diagnostics()) {
-            if (d.source() == doc) {
+        // the same cap as `wkforge check`: an import of a file of 300,000 errors is a note, not 300,000 markers
+        for (Diagnostic d : DiagnosticCap.apply(result.diagnostics(), doc).shown()) {
+            if (d.source() == null && d.code() == Code.TOO_MANY_ERRORS) {
+                Span at = firstUse == null ? new Span(0, 0) : (firstUse.pathSpan() != null ? firstUse.pathSpan() : firstUse.span());
+                out.add(toLsp(d, doc, Positions.range(doc, at), d.message()));
+            } else if (d.source() == doc) {
                 out.add(toLsp(d, doc, Positions.range(doc, d.span()), d.message()));
             } else if (d.source() != null) {
                 Statement.UseDecl use = importedBy.getOrDefault(d.source(), firstUse);

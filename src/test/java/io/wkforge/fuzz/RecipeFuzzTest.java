@@ -140,6 +140,54 @@ class RecipeFuzzTest {
         System.out.printf("fuzz: %d inputs, %d through the language server in %.1f s%n", iterations, throughLsp, lspNanos / 1e9);
     }
 
+    /**
+     * The shapes that once hung or crashed the checker (issue 23): many stars against many names,
+     * an import chain thousands deep, an import of a file that is one error per line. Each gives
+     * at most a screenful of findings, in `check`'s text and JSON and in the language server, and
+     * no internal error. (How fast: bench/check-pathological.sh, at the issue's sizes.)
+     */
+    @Test
+    void pathologicalShapesGiveAScreenfulOfDiagnostics(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<Path> recipes = List.of(
+                io.wkforge.lang.PathologicalRecipes.manyStars(dir.resolve("stars"), 30, 30),
+                io.wkforge.lang.PathologicalRecipes.importChain(dir.resolve("chain"), 3_000),
+                io.wkforge.lang.PathologicalRecipes.hugeImport(dir.resolve("huge"), 1_000_000));
+        int screenful = io.wkforge.lang.diag.DiagnosticCap.SHOWN + 4; // the shown ones and the notes on the rest
+        ImportResolver resolver = new ImportResolver(Recipes.repoRoot().resolve("stdlib"));
+        try (InProcessLsp lsp = new InProcessLsp(resolver)) {
+            for (Path recipe : recipes) {
+                SourceFile src = SourceFile.read(recipe);
+                CheckResult r = Checker.check(src, Checker.Options.DEFAULT, resolver);
+                var capped = io.wkforge.lang.diag.DiagnosticCap.apply(r.diagnostics(), r.root().source());
+                assertTrue(capped.shown().size() <= screenful, () -> recipe + ": " + capped.shown().size() + " shown");
+                assertEquals(r.diagnostics().size(), capped.total(), "the counts stay exact");
+                for (Diagnostic d : capped.shown()) {
+                    assertNotEquals("E900", d.codeId(), d::toString);
+                    assertPrintable(DiagnosticPrinter.render(d), recipe.toString());
+                }
+                String json = io.wkforge.util.Json.write(DiagnosticJson.report(capped.shown(), capped.total(), capped.errors(), capped.warnings()));
+                assertTrue(json.contains("\"total_count\": " + capped.total()), json);
+
+                String uri = recipe.toUri().toString();
+                lsp.open(uri, src.text());
+                PublishDiagnosticsParams published = lsp.awaitDiagnostics(uri, 120_000);
+                assertTrue(published.getDiagnostics().size() <= screenful, () -> recipe + " in the editor: " + published.getDiagnostics().size());
+                for (org.eclipse.lsp4j.Diagnostic d : published.getDiagnostics()) assertNotEquals("E900", d.getCode().getLeft(), d.getMessage());
+                lsp.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+            }
+        }
+    }
+
+    /** Lines as LSP counts them: a line ends at LF, CR LF or a lone CR. */
+    private static int lspLineCount(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) lines++;
+        }
+        return lines;
+    }
+
     /** The same text with CR LF line ends gives the same findings at the same lines and columns. */
     private static void assertSameFindingsWithWindowsLineEnds(SourceFile lf, CheckResult lfResult, ImportResolver resolver) {
         if (lf.text().indexOf('\r') >= 0) return;
@@ -168,7 +216,7 @@ class RecipeFuzzTest {
     private static void throughLsp(InProcessLsp lsp, String uri, SourceFile src, Random rnd) throws Exception {
         lsp.open(uri, src.text());
         PublishDiagnosticsParams published = lsp.awaitDiagnostics(uri, 30_000);
-        int lines = src.lineCount();
+        int lines = lspLineCount(src.text());
         for (org.eclipse.lsp4j.Diagnostic d : published.getDiagnostics()) {
             assertNotEquals("E900", d.getCode().getLeft(), d.getMessage());
             assertTrue(d.getRange().getStart().getLine() < lines && d.getRange().getEnd().getLine() < lines, d::toString);

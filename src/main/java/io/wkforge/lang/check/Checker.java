@@ -19,9 +19,7 @@ import io.wkforge.lang.syntax.RecipeFile;
 import io.wkforge.lang.syntax.Statement;
 import io.wkforge.lang.syntax.Value;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -83,11 +81,9 @@ public final class Checker {
 
     private CheckResult run(SourceFile rootSource) {
         RecipeFile root = Parser.parse(rootSource);
-        Deque<String> stack = new ArrayDeque<>();
         String rootKey = rootSource.path() == null ? rootSource.displayName() : rootSource.path().toAbsolutePath().toString();
-        stack.push(rootKey);
         Path rootDir = rootSource.path() == null ? null : rootSource.path().toAbsolutePath().getParent();
-        apply(root, rootDir, stack);
+        applyAll(root, rootDir, rootKey);
         applyOverrides();
 
         Map<String, Setting> settings = resolveSettings();
@@ -124,70 +120,134 @@ public final class Checker {
         return new Place(d.source(), d.span());
     }
 
-    /** Applies one file: its imports first (in order), then its own params and blocks. */
-    private void apply(RecipeFile file, Path baseDir, Deque<String> stack) {
-        diags.addAll(file.syntaxErrors());
-        Map<String, Statement.Block> firstBlock = new HashMap<>();
-        Map<String, Statement.ParamDecl> firstParam = new HashMap<>();
-        for (Statement st : file.statements()) {
-            if (st instanceof Statement.UseDecl use) {
-                applyImport(file, use, stack);
-            } else if (st instanceof Statement.ParamDecl p) {
-                Statement.ParamDecl prev = firstParam.putIfAbsent(p.name().text(), p);
-                if (prev != null) {
-                    diags.add(Diagnostic.of(Code.DUPLICATE_PARAM, file.source(), p.name().span(),
-                            "param `" + p.name().text() + "` is declared twice in this file")
-                            .withRelated(file.source(), prev.name().span(), "first declared here"));
-                } else if (p.value() != null) {
-                    params.put(p.name().text(), new ParamDef(p.name().text(), p.value(),
-                            new Origin(Origin.Kind.FILE, file.source(), p.span(), baseDir), p.name().span()));
-                }
-            } else if (st instanceof Statement.Block b) {
-                String name = b.name().text();
-                BlockSpec spec = Schema.block(name);
-                if (spec == null) {
-                    List<String> names = Schema.blocks().stream().map(BlockSpec::name).toList();
-                    String dym = Spelling.didYouMean(name, names);
-                    diags.add(Diagnostic.of(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), "unknown block `" + name + "`")
-                            .withHelp(dym != null ? dym : "blocks are: " + String.join(", ", names)));
-                    continue;
-                }
-                if (firstBlock.containsKey(name)) {
-                    diags.add(Diagnostic.of(Code.DUPLICATE_BLOCK, file.source(), b.name().span(),
-                            "block `" + name + "` appears twice in this file")
-                            .withRelated(file.source(), firstBlock.get(name).name().span(), "first block here")
-                            .withHelp("merge the two blocks into one"));
-                    continue;
-                }
-                firstBlock.put(name, b);
-                applyBlock(file, baseDir, spec, b);
-            }
+    /**
+     * A file being applied: where its statements are up to. Imports are applied with an explicit
+     * stack of these rather than by recursion, so a chain of imports thousands deep costs memory
+     * in proportion, never the thread's stack.
+     *
+     * @param report false when this file was applied before in this check (imported by two
+     *               files): its settings take effect again, in order, but its findings are not
+     *               reported a second time
+     */
+    private record Frame(RecipeFile file, Path baseDir, String key, boolean report,
+                         Map<String, Statement.Block> firstBlock, Map<String, Statement.ParamDecl> firstParam,
+                         int[] next) {
+        Frame(RecipeFile file, Path baseDir, String key, boolean report) {
+            this(file, baseDir, key, report, new HashMap<>(), new HashMap<>(), new int[1]);
         }
     }
 
-    private void applyImport(RecipeFile file, Statement.UseDecl use, Deque<String> stack) {
+    /** The files on the way from the recipe to the one being applied, innermost last. */
+    private final List<Frame> frames = new ArrayList<>();
+    private final Set<String> onStack = new HashSet<>();
+    private final Set<String> applied = new HashSet<>();
+    /** Whether findings of the statement being applied are reported (see {@link Frame#report}). */
+    private boolean reporting = true;
+    private long applications;
+
+    private static final List<String> BLOCK_NAMES = Schema.blocks().stream().map(BlockSpec::name).toList();
+    /** One string for every "unknown block" of a check: a file of them may have hundreds of thousands. */
+    private static final String BLOCKS_ARE = "blocks are: " + String.join(", ", BLOCK_NAMES);
+
+    /** How many times imported files may be applied in one check: far beyond any real recipe. */
+    public static final int MAX_IMPORT_APPLICATIONS = 10_000;
+
+    private void report(Diagnostic d) {
+        if (reporting) diags.add(d);
+    }
+
+    /** Applies the recipe: each file's imports first (in order, depth first), then its own params and blocks. */
+    private void applyAll(RecipeFile root, Path rootDir, String rootKey) {
+        push(new Frame(root, rootDir, rootKey, true));
+        while (!frames.isEmpty()) {
+            Frame frame = frames.get(frames.size() - 1);
+            List<Statement> statements = frame.file().statements();
+            if (frame.next()[0] >= statements.size()) {
+                frames.remove(frames.size() - 1);
+                onStack.remove(frame.key());
+                continue;
+            }
+            Statement st = statements.get(frame.next()[0]++);
+            reporting = frame.report();
+            applyStatement(frame, st);
+        }
+        reporting = true;
+    }
+
+    private void push(Frame frame) {
+        if (frame.report()) diags.addAll(frame.file().syntaxErrors());
+        applied.add(frame.key());
+        frames.add(frame);
+        onStack.add(frame.key());
+    }
+
+    private void applyStatement(Frame frame, Statement st) {
+        RecipeFile file = frame.file();
+        if (st instanceof Statement.UseDecl use) {
+            applyImport(file, use);
+        } else if (st instanceof Statement.ParamDecl p) {
+            Statement.ParamDecl prev = frame.firstParam().putIfAbsent(p.name().text(), p);
+            if (prev != null) {
+                report(Diagnostic.of(Code.DUPLICATE_PARAM, file.source(), p.name().span(),
+                        "param `" + p.name().text() + "` is declared twice in this file")
+                        .withRelated(file.source(), prev.name().span(), "first declared here"));
+            } else if (p.value() != null) {
+                params.put(p.name().text(), new ParamDef(p.name().text(), p.value(),
+                        new Origin(Origin.Kind.FILE, file.source(), p.span(), frame.baseDir()), p.name().span()));
+            }
+        } else if (st instanceof Statement.Block b) {
+            String name = b.name().text();
+            BlockSpec spec = Schema.block(name);
+            if (spec == null) {
+                String dym = Spelling.didYouMean(name, BLOCK_NAMES);
+                report(Diagnostic.of(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), "unknown block `" + name + "`")
+                        .withHelp(dym != null ? dym : BLOCKS_ARE));
+                return;
+            }
+            if (frame.firstBlock().containsKey(name)) {
+                report(Diagnostic.of(Code.DUPLICATE_BLOCK, file.source(), b.name().span(),
+                        "block `" + name + "` appears twice in this file")
+                        .withRelated(file.source(), frame.firstBlock().get(name).name().span(), "first block here")
+                        .withHelp("merge the two blocks into one"));
+                return;
+            }
+            frame.firstBlock().put(name, b);
+            applyBlock(file, frame.baseDir(), spec, b);
+        }
+    }
+
+    private void applyImport(RecipeFile file, Statement.UseDecl use) {
         if (use.path() == null) return;
         ImportResolver.Lookup lookup = resolver.resolve(use.path(), file.source());
         if (lookup.found() == null) {
             if (lookup.readError() != null) {
-                diags.add(Diagnostic.of(Code.IMPORT_UNREADABLE, file.source(), use.pathSpan(),
+                report(Diagnostic.of(Code.IMPORT_UNREADABLE, file.source(), use.pathSpan(),
                         "cannot read import `" + use.path() + "`: " + lookup.readError()));
             } else {
-                diags.add(Diagnostic.of(Code.IMPORT_NOT_FOUND, file.source(), use.pathSpan(),
+                report(Diagnostic.of(Code.IMPORT_NOT_FOUND, file.source(), use.pathSpan(),
                         "import `" + use.path() + "` not found")
-                        .withHelp("looked in: " + String.join(", ", lookup.tried())));
+                        .withHelp(notFoundHelp(use.path(), lookup, resolver.fragments())));
             }
             return;
         }
         ImportResolver.Found found = lookup.found();
-        if (stack.contains(found.key())) {
-            List<String> chain = new ArrayList<>(stack);
-            java.util.Collections.reverse(chain);
+        if (onStack.contains(found.key())) {
+            List<String> chain = new ArrayList<>(frames.stream().map(Frame::key).toList());
             chain.add(found.key());
             int from = chain.indexOf(found.key());
-            diags.add(Diagnostic.of(Code.IMPORT_CYCLE, file.source(), use.pathSpan(),
+            report(Diagnostic.of(Code.IMPORT_CYCLE, file.source(), use.pathSpan(),
                     "import cycle: `" + use.path() + "` imports this file again")
                     .withHelp("cycle: " + String.join(" -> ", shortNames(chain.subList(from, chain.size())))));
+            return;
+        }
+        if (++applications > MAX_IMPORT_APPLICATIONS) {
+            if (applications == MAX_IMPORT_APPLICATIONS + 1) {
+                diags.add(Diagnostic.of(Code.TOO_MANY_IMPORTS, file.source(), use.pathSpan(),
+                        "imports were applied " + String.format(java.util.Locale.ROOT, "%,d", MAX_IMPORT_APPLICATIONS)
+                                + " times in this check (the limit); `" + use.path() + "` and the imports after it are not applied")
+                        .withHelp("the same fragments are imported again and again, through files that import each other's "
+                                + "importers; import each fragment once, from the recipe"));
+            }
             return;
         }
         RecipeFile imported = imports.get(found.key());
@@ -195,9 +255,15 @@ public final class Checker {
             imported = Parser.parse(found.source());
             imports.put(found.key(), imported);
         }
-        stack.push(found.key());
-        apply(imported, found.baseDir(), stack);
-        stack.pop();
+        push(new Frame(imported, found.baseDir(), found.key(), !applied.contains(found.key())));
+    }
+
+    /** Where the import was looked for, and the stdlib fragments that do exist (the closest first). */
+    private static String notFoundHelp(String name, ImportResolver.Lookup lookup, List<String> available) {
+        String closest = Spelling.closest(name.endsWith(".recipe") ? name.substring(0, name.length() - 7) : name, available);
+        String help = closest != null ? "did you mean `" + closest + "`? " : "";
+        if (!available.isEmpty()) help += "the stdlib has: " + String.join(", ", available) + "; ";
+        return help + "looked in: " + String.join(", ", lookup.tried());
     }
 
     private static List<String> shortNames(List<String> keys) {
@@ -211,7 +277,7 @@ public final class Checker {
         SourceFile src = file.source();
         if (spec.holdsClassRows()) {
             if (b.label() != null) {
-                diags.add(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(), "block `classes` takes no label"));
+                report(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(), "block `classes` takes no label"));
             }
             classesBlock = b;
             classesFile = file;
@@ -220,7 +286,7 @@ public final class Checker {
         }
         if (b.label() != null) {
             if (spec.label() == null) {
-                diags.add(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(),
+                report(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(),
                         "block `" + spec.name() + "` takes no label").withHelp("write `" + spec.name() + " { ... }`"));
             } else {
                 assign(spec.label(), List.of(b.label()), new Origin(Origin.Kind.FILE, src, b.label().span(), baseDir), b.label().span());
@@ -236,7 +302,7 @@ public final class Checker {
             }
             Entry prev = seen.putIfAbsent(key, e);
             if (prev != null) {
-                diags.add(Diagnostic.of(Code.DUPLICATE_SETTING, src, e.key().span(),
+                report(Diagnostic.of(Code.DUPLICATE_SETTING, src, e.key().span(),
                         "`" + key + "` is set twice in block `" + spec.name() + "`")
                         .withRelated(src, prev.key().span(), "first set here"));
                 continue;
@@ -261,7 +327,7 @@ public final class Checker {
                     .map(Value::text).findFirst().orElse("...") + " { ... }`";
         }
         if (help == null) help = "settings of `" + spec.name() + "`: " + String.join(", ", spec.settings().keySet());
-        diags.add(Diagnostic.of(Code.UNKNOWN_SETTING, src, e.key().span(),
+        report(Diagnostic.of(Code.UNKNOWN_SETTING, src, e.key().span(),
                 "unknown setting `" + key + "` in block `" + spec.name() + "`").withHelp(help));
     }
 
@@ -303,9 +369,24 @@ public final class Checker {
             SourceFile src = SourceFile.of("--set " + o.name(), spec.block() + " { " + key + " " + o.valueText() + " }");
             RecipeFile parsed = Parser.parse(src);
             diags.addAll(parsed.syntaxErrors());
+            // the value is recipe text, so a `;` or a newline in it ends the entry: what follows is
+            // judged as a file's would be (`fps 1; fps 2` is E107), never applied to this setting
+            Entry first = null;
             for (Statement.Block b : parsed.blocks()) {
                 for (Entry e : b.entries()) {
-                    assign(spec, e.values(), new Origin(Origin.Kind.OVERRIDE, src, e.span(), null), e.span());
+                    if (first == null && b == parsed.blocks().get(0) && e.key().text().equals(key)) {
+                        first = e;
+                        assign(spec, e.values(), new Origin(Origin.Kind.OVERRIDE, src, e.span(), null), e.span());
+                    } else if (first != null && e.key().text().equals(key)) {
+                        diags.add(Diagnostic.of(Code.DUPLICATE_SETTING, src, e.key().span(),
+                                "`" + key + "` is set twice in --set " + o.name())
+                                .withRelated(src, first.key().span(), "first set here"));
+                    } else {
+                        diags.add(Diagnostic.of(Code.BAD_OVERRIDE, src, e.key().span(),
+                                "--set " + o.name() + ": the value ends at `" + (e.key().text().isEmpty() ? "..." : e.key().text())
+                                        + "`; one --set sets one setting")
+                                .withHelp("give each setting its own --set, e.g. --set " + spec.block() + "." + e.key().text() + "=..."));
+                    }
                 }
             }
         }

@@ -76,6 +76,57 @@ public class ImportResolver {
         return new Lookup(null, tried, null);
     }
 
+    /**
+     * The stdlib fragments that exist, as a {@code use} names them ({@code targets/hi3516dv300}),
+     * sorted: the stdlib folder's and the built-in ones. For the help of E140, so a user who
+     * guessed a name ({@code targets/taurus}) learns what there is rather than only where it looked.
+     */
+    public List<String> fragments() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>(builtInFragments());
+        if (stdlibDir != null) out.addAll(recipesUnder(stdlibDir));
+        return List.copyOf(out);
+    }
+
+    private static volatile List<String> builtIn;
+
+    private static List<String> builtInFragments() {
+        List<String> known = builtIn;
+        if (known != null) return known;
+        List<String> out = new ArrayList<>();
+        java.net.URL url = ImportResolver.class.getClassLoader().getResource(STDLIB_RESOURCE_ROOT);
+        try {
+            if (url == null) {
+                // nothing built in (a test class path without resources)
+            } else if (url.getProtocol().equals("file")) {
+                out.addAll(recipesUnder(Path.of(url.toURI())));
+            } else if (url.openConnection() instanceof java.net.JarURLConnection jar) {
+                jar.setUseCaches(false);
+                try (java.util.jar.JarFile file = jar.getJarFile()) {
+                    file.stream().map(java.util.jar.JarEntry::getName)
+                            .filter(n -> n.startsWith(STDLIB_RESOURCE_ROOT) && n.endsWith(".recipe"))
+                            .forEach(n -> out.add(n.substring(STDLIB_RESOURCE_ROOT.length(), n.length() - ".recipe".length())));
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // a listing is only help text: without it the message still says where it looked
+        }
+        builtIn = List.copyOf(out);
+        return builtIn;
+    }
+
+    private static List<String> recipesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var files = Files.walk(dir, 4)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".recipe") && Files.isRegularFile(f))
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .map(n -> n.substring(0, n.length() - ".recipe".length()))
+                    .limit(200)
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
     private static String stripDotSlash(String s) {
         return s.startsWith("./") ? s.substring(2) : s;
     }

@@ -153,6 +153,11 @@ final class SettingTypeChecker {
             }
             case PATH, PATTERN -> {
                 String text = ((Value.StringLit) v).value();
+                String tooLarge = slot.type() == ValueType.PATTERN ? io.wkforge.lang.glob.GlobMatcher.limitReason(text) : null;
+                if (tooLarge != null) { // as for a video pattern: in a recipe, a --set or an editor alike
+                    out.add(Diagnostic.of(Code.PATTERN_TOO_LARGE, source, v.span(), "`" + spec.name() + "` is not tried: " + tooLarge));
+                    return;
+                }
                 String reason = slot.type() == ValueType.PATTERN ? PathText.invalidPatternReason(text) : PathText.invalidReason(text);
                 if (reason != null) {
                     out.add(Diagnostic.of(Code.INVALID_PATH, source, v.span(), "`" + spec.name() + "`: " + reason));

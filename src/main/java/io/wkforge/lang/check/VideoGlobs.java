@@ -5,6 +5,7 @@ import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.Diagnostics;
 import io.wkforge.lang.diag.Severity;
 import io.wkforge.lang.glob.Expansion;
+import io.wkforge.lang.glob.GlobMatcher;
 import io.wkforge.lang.glob.GlobPattern;
 import io.wkforge.lang.glob.PatternExpander;
 import io.wkforge.lang.glob.WalkLimits;
@@ -28,7 +29,8 @@ public final class VideoGlobs {
     private VideoGlobs() {}
 
     public static List<Path> expand(ClassDef c, Path recipeDir, String pattern) {
-        if (PathText.invalidPatternReason(pattern) != null) return List.of();
+        // a pattern the checker refused (E152, E157) is not tried here either
+        if (GlobMatcher.limitReason(pattern) != null || PathText.invalidPatternReason(pattern) != null) return List.of();
         return PatternExpander.DIRECT.expand(GlobPattern.of(baseOf(c, recipeDir), pattern)).matches();
     }
 
@@ -56,6 +58,13 @@ public final class VideoGlobs {
         for (ClassDef c : recipe.classes()) {
             for (String pattern : c.videoPatterns()) {
                 Span at = patternSpan(c, pattern);
+                String tooLarge = GlobMatcher.limitReason(pattern);
+                if (tooLarge != null) {
+                    diags.add(Diagnostic.of(Code.PATTERN_TOO_LARGE, c.source(), at,
+                            "video pattern of class `" + c.name() + "` is not tried: " + tooLarge)
+                            .withHelp("name the folder and use one `*` or `**`, e.g. \"videos/kitchen/*.mp4\""));
+                    continue;
+                }
                 String invalid = PathText.invalidPatternReason(pattern);
                 if (invalid != null) {
                     diags.add(Diagnostic.of(Code.INVALID_PATH, c.source(), at,
@@ -67,11 +76,54 @@ public final class VideoGlobs {
                 reportWalk(c, at, what, e, expander.limits(), baseOf(c, recipe.dir()), strict, diags);
                 if (!e.matches().isEmpty() || e.stoppedAtLimit()) continue;
                 String help = "paths are relative to " + (c.baseDir() != null ? c.baseDir() : recipe.dir());
+                String nearMiss = nearMiss(baseOf(c, recipe.dir()), pattern);
+                if (nearMiss != null) help = nearMiss + "; " + help;
                 if (e.skippedCount() > 0) help += "; " + count(e.skippedCount(), "entry", "entries") + " under it could not be read (W153)";
                 Diagnostic d = Diagnostic.of(Code.GLOB_MATCHES_NOTHING, c.source(), at, what + " matches no file").withHelp(help);
                 diags.add(strict ? d.withSeverity(Severity.ERROR) : d);
             }
         }
+    }
+
+    /** How many entries of one folder are compared with a missing name: enough for any video folder. */
+    private static final int NEAR_MISS_LISTED = 2_000;
+
+    /**
+     * When a folder named by the pattern's literal part does not exist, the existing sibling
+     * closest in spelling, as the pattern would read with it: {@code "videos/fractal/*.mp4"} for
+     * {@code videos/fractals/*.mp4}. Null when the folders exist or nothing is close.
+     */
+    static String nearMiss(Path base, String pattern) {
+        String relative = pattern;
+        if (pattern.startsWith("~/")) {
+            base = Path.of(System.getProperty("user.home"));
+            relative = pattern.substring(2);
+        }
+        String[] parts = relative.split("/", -1);
+        Path folder = relative.startsWith("/") ? Path.of("/") : base;
+        for (int i = 0; i < parts.length - 1 && !hasGlob(parts[i]); i++) {
+            if (parts[i].isEmpty() || parts[i].equals(".")) continue;
+            Path next = folder.resolve(parts[i]);
+            if (java.nio.file.Files.isDirectory(next)) {
+                folder = next;
+                continue;
+            }
+            if (parts[i].equals("..") || !java.nio.file.Files.isDirectory(folder)) return null;
+            List<String> siblings = new ArrayList<>();
+            try (var entries = java.nio.file.Files.list(folder)) {
+                entries.limit(NEAR_MISS_LISTED).filter(java.nio.file.Files::isDirectory)
+                        .forEach(e -> siblings.add(e.getFileName().toString()));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+            String closest = Spelling.closest(parts[i], siblings);
+            if (closest == null) return null;
+            String[] fixed = parts.clone();
+            fixed[i] = closest;
+            return "there is no folder `" + parts[i] + "` there; did you mean \"" + (pattern.startsWith("~/") ? "~/" : "")
+                    + String.join("/", fixed) + "\"?";
+        }
+        return null;
     }
 
     /** What the walk itself met: unreadable entries, and how many folders it took. */

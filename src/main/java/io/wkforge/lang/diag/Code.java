@@ -52,6 +52,7 @@ public enum Code implements DiagnosticCode {
     IMPORT_NOT_FOUND(140, Severity.ERROR, "import not found"),
     IMPORT_CYCLE(141, Severity.ERROR, "import cycle"),
     IMPORT_UNREADABLE(142, Severity.ERROR, "import cannot be read"),
+    TOO_MANY_IMPORTS(143, Severity.ERROR, "imports applied too many times"),
 
     // 15x: input files
     GLOB_MATCHES_NOTHING(150, Severity.WARNING, "video pattern matches no file"),
@@ -61,6 +62,7 @@ public enum Code implements DiagnosticCode {
     PATTERN_WALKS_MANY_FOLDERS(154, Severity.WARNING, "video pattern walks many folders"),
     PATTERN_WALK_LIMIT(155, Severity.WARNING, "video pattern stopped at the folder limit"),
     INPUT_FILE_UNUSABLE(156, Severity.ERROR, "input file cannot be used"),
+    PATTERN_TOO_LARGE(157, Severity.ERROR, "pattern too long or with too many wildcards"),
 
     // 9xx: wkforge itself
     INTERNAL_ERROR(900, Severity.ERROR, "internal error in wkforge (a bug)");

@@ -17,11 +17,21 @@ public final class DiagnosticJson {
     private DiagnosticJson() {}
 
     public static Map<String, Object> report(List<Diagnostic> diagnostics) {
+        return report(diagnostics, diagnostics.size(), diagnostics.stream().filter(Diagnostic::isError).count(),
+                diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
+    }
+
+    /**
+     * A report of which only some findings are listed ({@link DiagnosticCap}): the counts are of
+     * every finding, {@code total_count} included, and the list ends with notes on what was left out.
+     */
+    public static Map<String, Object> report(List<Diagnostic> diagnostics, long total, long errors, long warnings) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format_version", FORMAT_VERSION);
-        out.put("valid", diagnostics.stream().noneMatch(Diagnostic::isError));
-        out.put("error_count", diagnostics.stream().filter(Diagnostic::isError).count());
-        out.put("warning_count", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
+        out.put("valid", errors == 0);
+        out.put("error_count", errors);
+        out.put("warning_count", warnings);
+        out.put("total_count", total);
         List<Object> list = new ArrayList<>();
         for (Diagnostic d : diagnostics) list.add(one(d));
         out.put("diagnostics", list);

@@ -42,19 +42,25 @@ public final class DiagnosticPrinter {
 
     private static void snippet(StringBuilder out, SourceFile source, Span span, String label) {
         int line = source.line(span.start());
-        String text = printable(source.lineText(line));
+        int lineStart = source.lineStart(line);
+        int lineLength = source.lineEnd(line) - lineStart;
         String number = Integer.toString(line);
         String gutter = " ".repeat(number.length());
         int col = source.column(span.start()) - 1;
         int endOnLine = Math.min(span.end(), source.lineEnd(line));
         int width = Math.max(1, endOnLine - span.start());
-        if (text.length() > MAX_SHOWN) {
-            int from = Math.max(0, Math.min(col - 40, text.length() - MAX_SHOWN));
+        String text;
+        // only the part shown is copied and made printable (one character for one): a diagnostic on
+        // a line of a megabyte costs the window, not the line
+        if (lineLength > MAX_SHOWN) {
+            int from = Math.max(0, Math.min(col - 40, lineLength - MAX_SHOWN));
             int to = from + MAX_SHOWN;
             String before = from > 0 ? "..." : "";
             width = Math.max(1, Math.min(width, to - col)); // the caret ends with the window
             col = before.length() + col - from;
-            text = before + text.substring(from, to) + (to < text.length() ? "..." : "");
+            text = before + printable(source.text().substring(lineStart + from, lineStart + to)) + (to < lineLength ? "..." : "");
+        } else {
+            text = printable(source.text().substring(lineStart, lineStart + lineLength));
         }
         out.append(gutter).append(" |\n");
         out.append(number).append(" | ").append(text).append('\n');

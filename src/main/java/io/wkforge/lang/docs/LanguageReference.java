@@ -1,6 +1,8 @@
 package io.wkforge.lang.docs;
 
 import io.wkforge.lang.diag.Code;
+import io.wkforge.lang.diag.DiagnosticCap;
+import io.wkforge.lang.glob.GlobMatcher;
 import io.wkforge.lang.glob.WalkLimits;
 import io.wkforge.lang.syntax.Value;
 import io.wkforge.lang.schema.BlockSpec;
@@ -34,11 +36,14 @@ public final class LanguageReference {
                 - `use "targets/hi3516dv300"` imports a fragment: first relative to the importing file, then
                   from the stdlib (`stdlib/` in the repository, also built into wkforge). `.recipe` is implied.
                   Settings of the importing file override imported ones; later imports override earlier ones.
+                  An import not found (`E140`) lists the stdlib fragments that exist. Chains of imports may be
+                  any depth; a file imported along several paths is applied each time but reported once, and a
+                  check stops applying imports after %,d applications (`E143`).
                 - `param epochs = 100` declares a parameter; `$epochs` uses it. On the command line,
                   `--set epochs=5` overrides a param and `--set train.lr=0.01` overrides any setting.
                 - Precedence, lowest first: schema defaults, imports, the recipe, `--set`.
 
-                """);
+                """.replace("%,d", String.format(java.util.Locale.ROOT, "%,d", io.wkforge.lang.check.Checker.MAX_IMPORT_APPLICATIONS)));
         numbers(sb);
         videoPatterns(sb);
         sb.append("## Stages\n\n| stage | what it does |\n|---|---|\n");
@@ -53,6 +58,11 @@ public final class LanguageReference {
         sb.append("\nWarnings (`W...`) do not stop a run. `W150` (a video pattern that matches nothing) and `W155` (a "
                 + "pattern that stopped at the folder limit) are errors (`E150`, `E155`) for `wkforge run`. `E900` is a bug "
                 + "in wkforge, reported for the file it met it in; the other files are still checked.\n");
+        sb.append("\nOf one recipe's findings (its imports' included) the first ").append(DiagnosticCap.SHOWN)
+                .append(" are shown, the recipe's own first, then a note (`N004`) per file on how many more of which codes "
+                        + "there are; counts (and `--json`'s `error_count`, `warning_count`, `total_count`) include them all. "
+                        + "The language server shows the same. A recipe or prototxt file larger than ")
+                .append(io.wkforge.lang.source.SourceFile.MAX_BYTES >> 20).append(" MiB is not read (`E151`).\n");
         return sb.toString();
     }
 
@@ -105,12 +115,17 @@ public final class LanguageReference {
                   `wkforge run`, which must know every video) and keeps what it matched so far. `/**/*.mp4` and
                   `~/**/*.mp4` end there: start the pattern at the folder that holds the videos.
                 - A pattern that matches nothing is `W150` (`E150` for `wkforge run`); when entries below it
-                  could not be read, the message says so.
+                  could not be read, the message says so, and when a folder it names does not exist but one
+                  spelled nearly the same does, the help shows the pattern with that folder.
+                - Matching takes time proportional to the pattern times the name, however many `*` it has. A
+                  pattern longer than %,d characters or with more than %d wildcards (a run of `*` counts once)
+                  is not tried: `E157`.
                 - The language server keeps each pattern's matches and walks it again only when a folder it
                   read changed (its modification time, or for an unreadable one its change time) or a missing
                   folder appeared.
 
-                """.formatted(limits.shownSkipped(), limits.warnAt(), limits.stopAt()));
+                """.formatted(limits.shownSkipped(), limits.warnAt(), limits.stopAt(),
+                GlobMatcher.MAX_LENGTH, GlobMatcher.MAX_WILDCARDS));
     }
 
     private static void block(StringBuilder sb, BlockSpec b) {

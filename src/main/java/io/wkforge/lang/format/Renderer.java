@@ -28,6 +28,11 @@ public final class Renderer {
                 .append(" as wkforge runs it: imports merged, params substituted, defaults filled in\n");
         for (BlockSpec b : Schema.blocks()) {
             sb.append('\n');
+            if (b.holdsClassRows() && r.classes().isEmpty()) {
+                // a fragment: `classes {}` would be E116 in the output, which is meant to be a valid recipe
+                sb.append("# no classes: a fragment; the recipe that uses it declares them\n");
+                continue;
+            }
             if (b.holdsClassRows()) {
                 sb.append("classes {\n");
                 for (ClassDef c : r.classes()) {

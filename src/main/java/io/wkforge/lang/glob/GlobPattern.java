@@ -1,6 +1,5 @@
 package io.wkforge.lang.glob;
 
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.Arrays;
@@ -53,9 +52,9 @@ public record GlobPattern(String text, Path root, String rest, int maxDepth, Pat
      */
     PathMatcher matcher() {
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + rest.replace("**/", "{**/,}"));
-        } catch (PatternSyntaxException nestedGroup) { // `**/` inside `{...}`: groups do not nest
-            return FileSystems.getDefault().getPathMatcher("glob:" + rest);
+            return GlobMatcher.pathMatcher(rest.replace("**/", "{**/,}"));
+        } catch (PatternSyntaxException | GlobMatcher.SyntaxError nestedGroup) { // `**/` inside `{...}`: groups do not nest
+            return GlobMatcher.pathMatcher(rest);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.wkforge.lang.source;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,33 @@ public final class SourceFile {
         this.lineStarts = computeLineStarts(text);
     }
 
+    /**
+     * The most a recipe or prototxt read from disk may hold. Far beyond any real one (the largest
+     * recipes are a few KB, a prototxt a few hundred), yet small enough that a file given by
+     * mistake, or one that never ends ({@code /dev/zero}, a pipe), is refused in a moment with a
+     * message instead of filling the memory.
+     */
+    public static final int MAX_BYTES = 32 << 20;
+
+    /** A file larger than {@link #MAX_BYTES}; its message says so in words. */
+    public static final class TooLarge extends IOException {
+        public TooLarge(Path path) {
+            super("larger than " + (MAX_BYTES >> 20) + " MiB, more than any recipe or prototxt holds; not read");
+        }
+    }
+
+    /**
+     * Reads a UTF-8 file, at most {@link #MAX_BYTES} of it. Throws {@link TooLarge} beyond that and
+     * {@code MalformedInputException} for text that is not UTF-8.
+     */
     public static SourceFile read(Path path) throws IOException {
-        return new SourceFile(path.toString(), path, Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) throw new TooLarge(path);
+        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return new SourceFile(path.toString(), path, text);
     }
 
     public static SourceFile of(String displayName, String text) {

@@ -1,6 +1,6 @@
 package io.wkforge.stages.dataset;
 
-import java.nio.file.FileSystems;
+import io.wkforge.lang.glob.GlobMatcher;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class ExcludePatterns {
             if (p.isBlank()) continue;
             String glob = p.strip().replace('\\', '/');
             if (glob.startsWith("frames/")) glob = glob.substring("frames/".length());
-            matchers.put(p, FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            matchers.put(p, GlobMatcher.pathMatcher(glob)); // linear, however many stars
             hits.put(p, 0);
         }
     }
