@@ -104,7 +104,7 @@ class DeployDirTest {
                 "/userdata/models/cnn_trash_classify/resnet_inst.wk", "/userdata/sample_ai.conf", null, java.time.Duration.ZERO);
         List<ClassDef> classes = List.of(new ClassDef(1, "kitchen", "mushroom", List.of(), false, null, null, null),
                 new ClassDef(2, "other", "background", List.of(), true, null, null, null));
-        return BundleWriter.write(dir.resolve("bundle"), wk, s, classes, "test", "test");
+        return BundleWriter.write(dir.resolve("bundle"), wk, s, classes, DeployFixture.STOCK_APP, "test", "test");
     }
 
     static Transport.Listener listener(List<String> lines) {

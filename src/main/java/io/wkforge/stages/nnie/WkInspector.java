@@ -1,0 +1,97 @@
+package io.wkforge.stages.nnie;
+
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
+import io.wkforge.run.FileInspector;
+import io.wkforge.stages.caffe.CaffeExport;
+import io.wkforge.stages.common.wk.PrototxtNames;
+import io.wkforge.stages.common.wk.WkDescription;
+import io.wkforge.stages.common.wk.WkExpectation;
+import io.wkforge.stages.common.wk.WkFile;
+import io.wkforge.stages.common.wk.WkFit;
+import io.wkforge.stages.common.wk.WkFormatException;
+import io.wkforge.stages.common.wk.WkReader;
+import io.wkforge.util.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code wkforge inspect} for NNIE .wk files: the header, and with a recipe whether the file fits it. */
+public final class WkInspector implements FileInspector {
+    @Override
+    public String kind() {
+        return "NNIE .wk model";
+    }
+
+    @Override
+    public boolean recognises(byte[] head) {
+        return WkReader.recognises(head);
+    }
+
+    @Override
+    public Outcome inspect(Path file, Optional<EffectiveRecipe> against, boolean json, PrintStream out, PrintStream err) throws IOException {
+        WkFile wk;
+        try {
+            wk = WkReader.read(file);
+        } catch (WkFormatException e) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", file.toString());
+                m.put("kind", "wk");
+                m.put("readable", false);
+                m.put("reason", e.getMessage());
+                out.println(Json.write(m));
+            }
+            err.println(file + ": " + e.getMessage());
+            return Outcome.UNREADABLE;
+        }
+        List<String> mismatches = List.of();
+        String namesNote = null;
+        if (against.isPresent()) {
+            EffectiveRecipe recipe = against.get();
+            Path prototxt = Layout.forRecipe(recipe, null).stageDir(StageId.EXPORT).resolve("caffe/" + CaffeExport.PROTOTXT);
+            PrototxtNames names = new PrototxtNames(null, null);
+            if (Files.isRegularFile(prototxt)) {
+                names = PrototxtNames.of(prototxt);
+            } else {
+                namesNote = "blob names not checked: the recipe has no exported prototxt yet (" + prototxt + ")";
+            }
+            String inputName = names.input(), outputName = names.output();
+            WkExpectation want = WkExpectation.of(recipe::setting, recipe.classes().size(), inputName, outputName);
+            mismatches = WkFit.mismatches(wk, want);
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file.toString());
+            m.put("kind", "wk");
+            m.put("readable", true);
+            m.putAll(WkDescription.json(wk));
+            if (against.isPresent()) {
+                m.put("recipe", against.get().file() == null ? null : against.get().file().toString());
+                m.put("fits", mismatches.isEmpty());
+                m.put("mismatches", mismatches);
+                if (namesNote != null) m.put("note", namesNote);
+            }
+            out.println(Json.write(m));
+        } else {
+            out.println(file + ": " + kind());
+            for (String line : WkDescription.lines(wk)) out.println("  " + line);
+            if (against.isPresent()) {
+                String recipe = against.get().file() == null ? "the recipe" : String.valueOf(against.get().file());
+                if (namesNote != null) out.println("  note: " + namesNote);
+                if (mismatches.isEmpty()) {
+                    out.println(file + ": fits " + recipe);
+                } else {
+                    for (String mm : mismatches) err.println(file + ": does not fit " + recipe + ": " + mm);
+                }
+            }
+        }
+        return mismatches.isEmpty() ? Outcome.FITS : Outcome.DOES_NOT_FIT;
+    }
+}
