@@ -160,7 +160,7 @@ public final class Schema {
                 .setting("net_type", "[net_type] network kind.", QUANTIZE, WK)
                     .oneOf(c("cnn", "plain CNN (ResNet-18)", "0"), c("roi", "ROI/PSROI network", "1"), c("recurrent", "recurrent network", "2"))
                     .byDefault("cnn").done()
-                .setting("image_type", "[image_type] input the model takes on the board.", QUANTIZE, WK, DEPLOY)
+                .setting("image_type", "[image_type] input the model takes on the board.", QUANTIZE, WK, DEPLOY, REPORT)
                     .oneOf(c("feature_map", "S32 feature map (requires norm_type none)", "0"), c("u8", "U8 gray or RGB", "1"),
                            c("yuv420sp", "YUV420 semi-planar (the camera app's)", "3"), c("yuv422sp", "YUV422 semi-planar", "5"))
                     .byDefault("u8").done()

@@ -148,6 +148,22 @@ public final class DeployStage implements StageRunner {
     @Override
     public List<DoctorCheck> diagnose(EffectiveRecipe recipe) {
         if (recipe == null) return List.of();
-        return List.of(new DeployDoctor(DeploySettings.read(recipe::setting, recipe.dir()), environment).check());
+        return List.of(new DeployDoctor(DeploySettings.read(recipe::setting, recipe.dir()), environment).check(), boardAppCheck(recipe));
+    }
+
+    /** The board app's fit (the checker's warnings E126 and E127), as doctor lines. */
+    private static DoctorCheck boardAppCheck(EffectiveRecipe recipe) {
+        return DoctorCheck.of("board app", () -> {
+            BoardApp app = BoardApp.of(recipe::setting);
+            var crop = recipe.setting("preprocess.crop").asSize();
+            List<io.wkforge.run.Finding> out = new java.util.ArrayList<>();
+            String input = app.inputWarning(crop.width(), crop.height(), recipe.setting("quantize.image_type").asString());
+            if (input != null) out.add(io.wkforge.run.Finding.warn("board app", "input: " + input, "see `wkforge check` (E126)"));
+            String categories = app.categoryWarning(recipe.classes());
+            if (categories != null) out.add(io.wkforge.run.Finding.warn("board app", "categories: " + categories, "see `wkforge check` (E127)"));
+            if (out.isEmpty()) out.add(io.wkforge.run.Finding.ok("board app", "feeds " + app.inputWidth() + "x" + app.inputHeight() + " "
+                    + app.inputType() + " and shows every class as its nature (" + app.rangesText() + ")"));
+            return out;
+        });
     }
 }

@@ -94,4 +94,33 @@ public final class WkInspector implements FileInspector {
         }
         return mismatches.isEmpty() ? Outcome.FITS : Outcome.DOES_NOT_FIT;
     }
+
+    /**
+     * {@code wkforge doctor RECIPE}: the header of the .wk the recipe's last run committed, and
+     * whether it fits the recipe now; nothing to say before wk has run.
+     */
+    static io.wkforge.run.DoctorCheck doctorCheck(EffectiveRecipe recipe) {
+        return io.wkforge.run.DoctorCheck.of(".wk", () -> {
+            Layout layout = Layout.forRecipe(recipe, null);
+            Path wk = layout.stageDir(StageId.WK).resolve("nnie/" + recipe.setting("quantize.instruction_name").asString() + ".wk");
+            if (!Files.isRegularFile(wk)) return List.of(io.wkforge.run.Finding.ok(".wk", "none yet (" + wk + "): `wkforge run` makes it"));
+            WkFile file;
+            try {
+                file = WkReader.read(wk);
+            } catch (WkFormatException | IOException e) {
+                return List.of(io.wkforge.run.Finding.fail(".wk", wk + ": " + e.getMessage(), "run wk again: `wkforge run --force wk`"));
+            }
+            Path prototxt = layout.stageDir(StageId.EXPORT).resolve("caffe/" + CaffeExport.PROTOTXT);
+            PrototxtNames names;
+            try {
+                names = Files.isRegularFile(prototxt) ? PrototxtNames.of(prototxt) : new PrototxtNames(null, null);
+            } catch (IOException e) {
+                names = new PrototxtNames(null, null);
+            }
+            List<String> mismatches = WkFit.mismatches(file, WkExpectation.of(recipe::setting, recipe.classes().size(), names.input(), names.output()));
+            if (mismatches.isEmpty()) return List.of(io.wkforge.run.Finding.ok(".wk", wk + ": " + WkDescription.oneLine(file)));
+            return List.of(io.wkforge.run.Finding.fail(".wk", wk + ": " + WkDescription.oneLine(file) + "; does not fit the recipe: "
+                    + String.join("; ", mismatches), "run the pipeline again (`wkforge run`): wk re-checks it, deploy refuses it"));
+        });
+    }
 }

@@ -71,7 +71,8 @@ public final class WkStage implements StageRunner {
 
     @Override
     public List<DoctorCheck> diagnose(EffectiveRecipe recipe) {
-        return List.of(new MapperDoctor(recipe == null ? MapperDoctor.defaultLocation(environment) : locate(recipe), recipe != null).check());
+        DoctorCheck mapper = new MapperDoctor(recipe == null ? MapperDoctor.defaultLocation(environment) : locate(recipe), recipe != null).check();
+        return recipe == null ? List.of(mapper) : List.of(mapper, WkInspector.doctorCheck(recipe));
     }
 
     private MapperLocator.Located locate(EffectiveRecipe recipe) {

@@ -78,7 +78,7 @@ public final class WkDescription {
         return String.join(", ", blobs.stream().map(WkFile.Blob::describe).toList());
     }
 
-    static String size(long bytes) {
+    public static String size(long bytes) {
         return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
                 : bytes >= 1000 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3) : bytes + " bytes";
     }
