@@ -53,7 +53,7 @@ public final class Schema {
         SchemaBuilder s = new SchemaBuilder();
 
         s.block("classes", "The classes to recognise, one row each: `ID NATURE NAME videos PATTERN... [background]`. "
-                + "Ids run 1..N; the background class comes last. The board app shows class indices by fixed ranges (deploy.app_categories; the stock app: 0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, anything after unknown), so the background's index is best one the app shows as unknown.")
+                + "Ids run 1..N; the background class comes last. The board app shows class indices by fixed ranges (deploy.app_categories; the stock app: 0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, anything after unknown), so the background is best given an index the app shows as unknown (20 or above for the stock app, as in the seed's 21 classes).")
                 .classRows().end();
 
         s.block("frames", "Frame extraction from the class videos (FFmpeg through JavaCV).")
@@ -204,7 +204,7 @@ public final class Schema {
                 .end();
 
         s.block("deploy", "Pushing the model to the board. The label names the board.")
-                .label("target", "The board.", DEPLOY)
+                .label("target", "The board.", DEPLOY, REPORT)
                     .oneOf(c("taurus", "HiSpark Taurus (Hi3516DV300) running the camera AI sample")).byDefault("taurus").done()
                 .setting("via", "How files reach the board: `dir PATH` (an NFS export or SD card folder) or `ssh` (the settings below).", DEPLOY)
                     .oneOf(c("dir", "copy into a folder the board mounts"), c("ssh", "copy over SSH/SFTP and run the app"))
