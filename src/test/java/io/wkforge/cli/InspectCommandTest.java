@@ -108,4 +108,24 @@ class InspectCommandTest extends InProcessCli {
         assertEquals(false, m.get("fits"));
         assertEquals(1, ((List<?>) m.get("mismatches")).size(), m::toString);
     }
+
+    @Test
+    void onceTheRecipeIsExportedTheBlobNamesAreCheckedToo() throws Exception {
+        Path recipe = recipe();
+        Path caffe = Files.createDirectories(dir.resolve("build/bins/caffe"));
+        Files.writeString(caffe.resolve("model.prototxt"), """
+                name: "t"
+                input: "data"
+                input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }
+                layer { name: "fc" type: "InnerProduct" bottom: "data" top: "fc" inner_product_param { num_output: 2 } }
+                layer { name: "prob" type: "Softmax" bottom: "fc" top: "prob" }
+                """);
+        Path fits = wk("fits.wk", WkBuilder.classifier(2, 224, 224, BlobType.YVU420SP));
+        assertEquals(0, run("inspect", fits.toString(), "--against", recipe.toString()), err);
+        assertTrue(!out.contains("blob names not checked"), out);
+        Path other = wk("other.wk", WkBuilder.classifier(2, 224, 224, BlobType.YVU420SP)
+                .replaceDestinations(new WkBuilder.BlobSpec("fc", 1, 1, 2, BlobType.S32.code())));
+        assertEquals(3, run("inspect", other.toString(), "--against", recipe.toString()));
+        assertTrue(err.contains("the .wk's output is named `fc` but the exported prototxt's is `prob`"), err);
+    }
 }

@@ -1,7 +1,6 @@
 package io.wkforge.stages.nnie;
 
 import io.wkforge.lang.model.EffectiveRecipe;
-import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
 import io.wkforge.run.FileInspector;
 import io.wkforge.stages.caffe.CaffeExport;
@@ -55,7 +54,7 @@ public final class WkInspector implements FileInspector {
         String namesNote = null;
         if (against.isPresent()) {
             EffectiveRecipe recipe = against.get();
-            Path prototxt = Layout.forRecipe(recipe, null).stageDir(StageId.EXPORT).resolve("caffe/" + CaffeExport.PROTOTXT);
+            Path prototxt = Layout.forRecipe(recipe, null).outDir().resolve("caffe/" + CaffeExport.PROTOTXT);
             PrototxtNames names = new PrototxtNames(null, null);
             if (Files.isRegularFile(prototxt)) {
                 names = PrototxtNames.of(prototxt);
@@ -102,7 +101,7 @@ public final class WkInspector implements FileInspector {
     static io.wkforge.run.DoctorCheck doctorCheck(EffectiveRecipe recipe) {
         return io.wkforge.run.DoctorCheck.of(".wk", () -> {
             Layout layout = Layout.forRecipe(recipe, null);
-            Path wk = layout.stageDir(StageId.WK).resolve("nnie/" + recipe.setting("quantize.instruction_name").asString() + ".wk");
+            Path wk = layout.outDir().resolve("nnie/" + recipe.setting("quantize.instruction_name").asString() + ".wk");
             if (!Files.isRegularFile(wk)) return List.of(io.wkforge.run.Finding.ok(".wk", "none yet (" + wk + "): `wkforge run` makes it"));
             WkFile file;
             try {
@@ -110,7 +109,7 @@ public final class WkInspector implements FileInspector {
             } catch (WkFormatException | IOException e) {
                 return List.of(io.wkforge.run.Finding.fail(".wk", wk + ": " + e.getMessage(), "run wk again: `wkforge run --force wk`"));
             }
-            Path prototxt = layout.stageDir(StageId.EXPORT).resolve("caffe/" + CaffeExport.PROTOTXT);
+            Path prototxt = layout.outDir().resolve("caffe/" + CaffeExport.PROTOTXT);
             PrototxtNames names;
             try {
                 names = Files.isRegularFile(prototxt) ? PrototxtNames.of(prototxt) : new PrototxtNames(null, null);

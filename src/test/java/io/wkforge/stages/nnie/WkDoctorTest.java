@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wkforge.lang.Recipes;
 import io.wkforge.lang.check.CheckResult;
 import io.wkforge.lang.model.EffectiveRecipe;
-import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
 import io.wkforge.run.Finding;
 import io.wkforge.stages.common.wk.BlobType;
@@ -33,7 +32,7 @@ class WkDoctorTest {
                 """);
         CheckResult r = Recipes.check(file, false);
         EffectiveRecipe recipe = r.recipe();
-        Path wk = Layout.forRecipe(recipe, null).stageDir(StageId.WK).resolve("nnie/resnet_inst.wk");
+        Path wk = Layout.forRecipe(recipe, null).outDir().resolve("nnie/resnet_inst.wk");
 
         Finding none = only(recipe);
         assertEquals(Finding.Status.OK, none.status());
