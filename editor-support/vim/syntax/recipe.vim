@@ -72,7 +72,7 @@ highlight default link recipeEnumExport recipeEnum
 syntax region recipeBlockExport matchgroup=recipeBlockName start=/\<export\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingExport,recipeEnumExport,recipeBoolean fold
 
 " block quantize
-syntax match recipeSettingQuantize /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(calibration\|max_top1_drop\|mapper\|mapper_timeout\|net_type\|image_type\|norm_type\|data_scale\|batch_num\|sparse_rate\|compile_mode\|compress_mode\|is_simulation\|is_check_prototxt\|log_level\|instruction_name\|internal_stride\|rgb_order\|gfpq_param_file\|recurrent_tmax\|max_roi_frame_cnt\|roi_coordinate_file\)\>/ contained
+syntax match recipeSettingQuantize /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(calibration\|max_top1_drop\|mapper\|wk_version\|mapper_timeout\|net_type\|image_type\|norm_type\|data_scale\|batch_num\|sparse_rate\|compile_mode\|compress_mode\|is_simulation\|is_check_prototxt\|log_level\|instruction_name\|internal_stride\|rgb_order\|gfpq_param_file\|recurrent_tmax\|max_roi_frame_cnt\|roi_coordinate_file\)\>/ contained
 highlight default link recipeSettingQuantize recipeSetting
 syntax keyword recipeEnumQuantize cnn roi recurrent feature_map u8 yuv420sp yuv422sp none mean_file channel_mean mean_file_data_scale channel_mean_data_scale low_bandwidth high_precision user_specify normal bypass rgb bgr contained
 syntax match recipeEnumQuantize /\%([^{;[:space:]]\s\+\)\@<=\<\%(data_scale\)\>/ contained
@@ -82,9 +82,9 @@ highlight default link recipeUnitQuantize recipeUnit
 syntax region recipeBlockQuantize matchgroup=recipeBlockName start=/\<quantize\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingQuantize,recipeEnumQuantize,recipeUnitQuantize,recipeBoolean fold
 
 " block deploy
-syntax match recipeSettingDeploy /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(via\|host\|port\|user\|key\|password_env\|known_hosts\|host_key\|connect_timeout\|retries\|command_timeout\|remote_dir\|model_path\|config_path\|run\|follow\)\>/ contained
+syntax match recipeSettingDeploy /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(via\|host\|port\|user\|key\|password_env\|known_hosts\|host_key\|connect_timeout\|retries\|command_timeout\|remote_dir\|model_path\|config_path\|app_input\|app_categories\|run\|follow\)\>/ contained
 highlight default link recipeSettingDeploy recipeSetting
-syntax keyword recipeEnumDeploy taurus dir ssh strict accept_new contained
+syntax keyword recipeEnumDeploy taurus dir ssh strict accept_new u8 yuv420sp yuv422sp feature_map contained
 highlight default link recipeEnumDeploy recipeEnum
 syntax region recipeBlockDeploy matchgroup=recipeBlockName start=/\<deploy\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingDeploy,recipeEnumDeploy fold
 

@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         m.put("lint-caffe", LintCaffeCommand::new);
         m.put("inspect", InspectCommand::new);
         m.put("graph", GraphCommand::new);
+        m.put("inspect", InspectCommand::new);
         m.put("doctor", DoctorCommand::new);
         m.put("docs", DocsCommand::new);
         m.put("lsp", LspCommand::new);

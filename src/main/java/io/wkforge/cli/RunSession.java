@@ -61,6 +61,7 @@ final class RunSession {
                 skipped.isEmpty() ? "" : ", skipped " + String.join(", ", skipped) + " (see above)",
                 layout.outDir().relativize(result.runRecord()));
         console.flush();
+        boardAppWarnings(r, err);
         int code = switch (result.outcome()) {
             case OK -> ExitCodes.OK;
             case INTERRUPTED -> ExitCodes.INTERRUPTED;
@@ -73,6 +74,19 @@ final class RunSession {
             }
         };
         return new Ended(code, result, skipped, record.soFar());
+    }
+
+    /**
+     * The board app's warnings (E126, E127) again under the summary, cached run or not: they are
+     * about what the board will show, which no stage's own output repeats once deploy is cached.
+     */
+    private static void boardAppWarnings(CheckResult r, java.io.PrintWriter err) {
+        for (io.wkforge.lang.diag.Diagnostic d : r.diagnostics()) {
+            if (d.code() == io.wkforge.lang.diag.Code.BOARD_APP_INPUT || d.code() == io.wkforge.lang.diag.Code.BOARD_APP_CATEGORIES) {
+                err.println("warning[" + d.codeId() + "]: board app: " + d.message());
+            }
+        }
+        err.flush();
     }
 
     private static String outcomeWord(Executor.Outcome o) {

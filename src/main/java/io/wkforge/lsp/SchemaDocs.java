@@ -51,7 +51,7 @@ final class SchemaDocs {
     static String classRowWord(String word) {
         return "videos".equals(word)
                 ? "**`videos`**: the class's video files follow, as quoted paths or glob patterns relative to the recipe"
-                : "**`background`**: marks the background class; it must be the last class (the board app reports the last index as unknown)";
+                : "**`background`**: marks the background class; it must be the last class (the stock board app shows indices 20 and above as unknown: see `deploy.app_categories`)";
     }
 
     private static String slotPhrase(Slot slot) {

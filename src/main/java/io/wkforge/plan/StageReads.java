@@ -66,8 +66,9 @@ public final class StageReads {
                 StageId.EXPORT, files("caffe/model.prototxt", "caffe/model.caffemodel", "caffe/export.json")));
         // the mapper reads the cfg and the files it names; the pictures of the image list are split's,
         // and a change there reaches wk through the model they train (caffe/model.*) or the list itself
+        // and checks the .wk it writes against the network's input, output names and class count
         t.put(StageId.WK, reads(
-                StageId.EXPORT, files("caffe/model.prototxt", "caffe/model.caffemodel"),
+                StageId.EXPORT, files("caffe/model.prototxt", "caffe/model.caffemodel", "caffe/export.json"),
                 StageId.QUANTIZE, files("nnie/*.cfg", "nnie/mean.txt", "nnie/imageList.txt")));
         t.put(StageId.DEPLOY, reads(
                 StageId.TRAIN, files("model/model.json"),

@@ -37,7 +37,7 @@ class CheckerTest {
     @Test
     void acceptanceRecipeIsAcceptedExactlyAsWritten() {
         CheckResult r = check(Recipes.ACCEPTANCE);
-        assertEquals(List.of(), r.diagnostics());
+        assertEquals(List.of(), Recipes.besidesBoardApp(r));
         EffectiveRecipe e = r.recipe();
         assertEquals(3, e.classes().size());
         assertEquals("03_other_background", e.classes().get(2).folderName());
@@ -211,7 +211,7 @@ class CheckerTest {
         Path f = Recipes.write(dir, "r.recipe", CLASSES + "use \"targets/hi3516dv300\"\n");
         CheckResult r = io.wkforge.lang.check.Checker.check(io.wkforge.lang.source.SourceFile.read(f),
                 io.wkforge.lang.check.Checker.Options.DEFAULT, new io.wkforge.lang.check.ImportResolver(null));
-        assertEquals(List.of(), r.diagnostics());
+        assertEquals(List.of(), Recipes.besidesBoardApp(r));
         assertEquals("resnet_inst", r.recipe().setting("quantize.instruction_name").asString());
         assertEquals("stdlib:targets/hi3516dv300.recipe", r.recipe().setting("quantize.image_type").origin().source().displayName());
     }
@@ -269,19 +269,55 @@ class CheckerTest {
     @Test
     void crossSettingRules() {
         CheckResult r = check(CLASSES + "train resnet18 {\n  schedule step\n  devices cpu 0\n}\ndeploy taurus {\n  via ssh\n}\n");
-        assertEquals(List.of("E123", "E123", "E119"), codes(r));
+        assertEquals(List.of("E123", "E123", "E119"), withoutBoardApp(codes(r)));
     }
 
     @Test
     void deployRules() {
         CheckResult r = check(CLASSES + "deploy taurus {\n  via dir\n  remote_dir \"userdata\"\n  password_env \"hunter2!\"\n}\n");
-        assertEquals(List.of("E119", "E123", "E123"), codes(r));
+        assertEquals(List.of("E119", "E123", "E123"), withoutBoardApp(codes(r)));
         String all = r.diagnostics().stream().map(Diagnostic::message).toList().toString();
         assertTrue(all.contains("`via dir` needs the folder the board mounts"), all);
         assertTrue(all.contains("`remote_dir` is a path on the board and must be absolute"), all);
         assertTrue(all.contains("`hunter2!` is not a variable name"), all);
-        assertEquals(List.of(), codes(check(CLASSES + "deploy taurus {\n  via ssh\n  host \"10.0.0.2\"\n  password_env TAURUS_PW\n"
-                + "  host_key accept_new\n  connect_timeout 3\n  retries 0\n}\n")));
+        assertEquals(List.of(), withoutBoardApp(codes(check(CLASSES + "deploy taurus {\n  via ssh\n  host \"10.0.0.2\"\n  password_env TAURUS_PW\n"
+                + "  host_key accept_new\n  connect_timeout 3\n  retries 0\n}\n"))));
+    }
+
+    /** The board app's warnings (W126, W127) are tested on their own below; other tests look past them. */
+    private static List<String> withoutBoardApp(List<String> codes) {
+        return codes.stream().filter(c -> !c.endsWith("126") && !c.endsWith("127")).toList();
+    }
+
+    @Test
+    void theBoardAppsInputAndCategoriesAreWarningsNamingWhatToChange() {
+        String target = "use \"targets/hi3516dv300\"\n";
+        String seedLike = """
+                classes {
+                  1 kitchen peel videos "v/a.avi"
+                  2 other background videos "v/bg.avi" background
+                }
+                """;
+        CheckResult r = check(target + seedLike + "preprocess {\n  resize 56x56\n  crop 48x48\n}\n");
+        assertEquals(List.of("W127", "W126"), codes(r).stream().filter(c -> c.endsWith("126") || c.endsWith("127")).toList());
+        String all = r.diagnostics().stream().map(Diagnostic::message).toList().toString();
+        assertTrue(all.contains("the board app feeds 224x224 pictures but the network takes the crop 48x48 (preprocess.crop): "
+                + "set preprocess.crop 224x224"), all);
+        assertTrue(all.contains("1 of 2 classes will be shown under another category by the board app, which shows class indices by "
+                + "fixed ranges (0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, 20 and above unknown): class 2 `other background` "
+                + "(index 1) shows as kitchen, though it is the background"), all);
+        assertFalse(r.hasErrors(), "warnings only: the user may run an app of their own");
+
+        // an app of one's own: its facts as settings, and the warnings go
+        CheckResult own = check(target + seedLike + "preprocess {\n  resize 56x56\n  crop 48x48\n}\n"
+                + "deploy taurus {\n  app_input 48x48 yuv420sp\n  app_categories 1 0 0 0\n}\n");
+        assertEquals(List.of(), codes(own).stream().filter(c -> c.endsWith("126") || c.endsWith("127")).toList(), own.diagnostics()::toString);
+        // no deploy target named: nothing to say about an app
+        assertEquals(List.of(), codes(check(seedLike)).stream().filter(c -> c.endsWith("126") || c.endsWith("127")).toList());
+        // the image type the app feeds
+        CheckResult u8 = check(target + seedLike + "quantize {\n  image_type u8\n}\ndeploy taurus {\n  app_categories 1 0 0 0\n}\n");
+        assertTrue(u8.diagnostics().stream().anyMatch(d -> d.message().contains("the board app feeds yuv420sp pictures but "
+                + "quantize.image_type is u8: set quantize.image_type yuv420sp")), u8.diagnostics()::toString);
     }
 
     @Test

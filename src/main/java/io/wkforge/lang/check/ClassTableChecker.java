@@ -161,7 +161,7 @@ final class ClassTableChecker {
         if (bg.isEmpty()) {
             diags.add(Diagnostic.of(Code.NO_BACKGROUND_CLASS, source, block.name().span(), "no background class")
                     .withHelp("add a last row ending in `background`, e.g. `" + (sorted.get(sorted.size() - 1).id() + 1)
-                            + " other background videos \"videos/background/*.mp4\" background`: the board app reports the last index as unknown"));
+                            + " other background videos \"videos/background/*.mp4\" background`: as in the seed tutorial, a background class keeps the board from reporting an object in an empty scene"));
             return;
         }
         ClassDef last = sorted.get(sorted.size() - 1);
@@ -169,7 +169,9 @@ final class ClassTableChecker {
             if (c != last) {
                 diags.add(Diagnostic.of(Code.BACKGROUND_NOT_LAST, source, c.span(),
                         "background class `" + c.name() + "` has id " + c.id() + " but must be the last class (id " + last.id() + ")")
-                        .withHelp("the board app maps the last index to \"unknown\"; give the background class the highest id"));
+                        .withHelp("give the background class the highest id, as the seed tutorial does: the stock board app shows indices by "
+                                + "fixed ranges (0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, 20 and above unknown), so a "
+                                + "background after 20 classes shows as unknown"));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.wkforge.lang.check;
 import io.wkforge.lang.diag.Code;
 import io.wkforge.lang.diag.Diagnostic;
 import io.wkforge.lang.diag.Diagnostics;
+import io.wkforge.lang.model.BoardApp;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.source.Span;
@@ -25,6 +26,7 @@ final class ConsistencyChecks {
         MapperConfigValues.run(r, diags);
         mapperChannelOrder(r, diags);
         meanFileNorm(r, diags);
+        boardApp(r, diags);
     }
 
     private static Diagnostic at(Code code, Setting s, String message) {
@@ -165,5 +167,37 @@ final class ConsistencyChecks {
                 + "wkforge trains with a per-channel mean (preprocess.mean)")
                 .withHelp("write `norm_type " + (norm.asString().endsWith("data_scale") ? "channel_mean_data_scale" : "channel_mean")
                         + "`: quantize writes the per-channel mean to nnie/mean.txt"));
+    }
+
+    /**
+     * Warnings (not errors: a user may run an app of their own) when the recipe deploys to a board
+     * app that cannot feed its network or would show its classes under other categories. Only for
+     * a recipe that names a deploy target (its own block or an imported one).
+     */
+    private static void boardApp(EffectiveRecipe r, Diagnostics diags) {
+        Setting target = r.setting("deploy.target");
+        if (target.origin().kind() == io.wkforge.lang.model.Origin.Kind.DEFAULT) return;
+        Setting input = r.setting("deploy.app_input");
+        Setting categories = r.setting("deploy.app_categories");
+        if (!input.isSet() || input.values().size() != 2 || !categories.isSet()) return;
+        BoardApp app = BoardApp.of(r::setting);
+        Setting crop = r.setting("preprocess.crop");
+        Setting imageType = r.setting("quantize.image_type");
+        if (crop.isSet() && imageType.isSet()) {
+            String warning = app.inputWarning(crop.asSize().width(), crop.asSize().height(), imageType.asString());
+            if (warning != null) {
+                Setting where = crop.origin().kind() == io.wkforge.lang.model.Origin.Kind.FILE ? crop : input;
+                Diagnostic d = where.origin().source() == null ? Diagnostic.of(Code.BOARD_APP_INPUT, target.origin().source(),
+                        target.origin().span(), warning) : at(Code.BOARD_APP_INPUT, where, warning);
+                diags.add(d);
+            }
+        }
+        if (!r.classes().isEmpty()) {
+            String warning = app.categoryWarning(r.classes());
+            if (warning != null) {
+                var first = r.classes().get(0);
+                diags.add(Diagnostic.of(Code.BOARD_APP_CATEGORIES, first.source(), first.span(), warning));
+            }
+        }
     }
 }

@@ -41,6 +41,8 @@ public enum Code implements DiagnosticCode {
     INCONSISTENT_SETTINGS(123, Severity.ERROR, "settings contradict each other"),
     CFG_UNSAFE_VALUE(124, Severity.ERROR, "value would break nnie_mapper's cfg file"),
     CHANNEL_ORDER_MISMATCH(125, Severity.WARNING, "the board feeds channels in another order than training"),
+    BOARD_APP_INPUT(126, Severity.WARNING, "the board app cannot feed the network this input"),
+    BOARD_APP_CATEGORIES(127, Severity.WARNING, "the board app shows classes under another category"),
 
     // 13x: params
     UNDEFINED_PARAM(130, Severity.ERROR, "undefined parameter"),

@@ -53,7 +53,7 @@ public final class Schema {
         SchemaBuilder s = new SchemaBuilder();
 
         s.block("classes", "The classes to recognise, one row each: `ID NATURE NAME videos PATTERN... [background]`. "
-                + "Ids run 1..N; the background class comes last (the board app reports the last index as unknown).")
+                + "Ids run 1..N; the background class comes last. The board app shows class indices by fixed ranges (deploy.app_categories; the stock app: 0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, anything after unknown), so the background is best given an index the app shows as unknown (20 or above for the stock app, as in the seed's 21 classes).")
                 .classRows().end();
 
         s.block("frames", "Frame extraction from the class videos (FFmpeg through JavaCV).")
@@ -95,7 +95,7 @@ public final class Schema {
         s.block("preprocess", "Input geometry and normalisation, shared by training, export and the board.")
                 .setting("resize", "Size every image is resized to first (the board app resizes camera frames to 256x256).", TRAIN, VERIFY, QUANTIZE, REPORT)
                     .size(8, 4096).unit("pixels").byDefault("256x256").done()
-                .setting("crop", "Centre crop taken after resizing: the network's input size.", TRAIN, EXPORT, VERIFY, QUANTIZE, REPORT)
+                .setting("crop", "Centre crop taken after resizing: the network's input size.", TRAIN, EXPORT, VERIFY, QUANTIZE, WK, DEPLOY, REPORT)
                     .size(8, 4096).unit("pixels").byDefault("224x224").done()
                 .setting("mean", "Per-channel mean subtracted from pixel values (0-255), in channel_order.", TRAIN, VERIFY, QUANTIZE)
                     .numbers(3, "0", false, "255", false).byDefault("127.5 127.5 127.5").done()
@@ -161,12 +161,14 @@ public final class Schema {
                     .percent("0", false, "1", false).done()
                 .setting("mapper", "The nnie_mapper executable (a name looked up on PATH, or a path relative to the recipe); the NNIE_MAPPER environment variable, when set, overrides it.", WK)
                     .string().byDefault("\"nnie_mapper_12\"").done()
+                .setting("wk_version", "Format version (bytes 16-19 of the .wk) that the target chip family's NNIE loader accepts: wk and deploy refuse a .wk with another, which another family's mapper made (1 1 1 2: Hi3516CV500, Hi3516DV300, Hi3516AV300).", WK, DEPLOY)
+                    .integers(4, 4, 0, 9).byDefault("1 1 1 2").done()
                 .setting("mapper_timeout", "Longest the mapper may run before it is stopped and the stage fails.", WK)
                     .integer(1, 604_800).unit("s").byDefault("7200").done()
                 .setting("net_type", "[net_type] network kind.", QUANTIZE, WK)
                     .oneOf(c("cnn", "plain CNN (ResNet-18)", "0"), c("roi", "ROI/PSROI network", "1"), c("recurrent", "recurrent network", "2"))
                     .byDefault("cnn").done()
-                .setting("image_type", "[image_type] input the model takes on the board.", QUANTIZE, WK)
+                .setting("image_type", "[image_type] input the model takes on the board.", QUANTIZE, WK, DEPLOY, REPORT)
                     .oneOf(c("feature_map", "S32 feature map (requires norm_type none)", "0"), c("u8", "U8 gray or RGB", "1"),
                            c("yuv420sp", "YUV420 semi-planar (the camera app's)", "3"), c("yuv422sp", "YUV422 semi-planar", "5"))
                     .byDefault("u8").done()
@@ -187,9 +189,9 @@ public final class Schema {
                     .byDefault("low_bandwidth").done()
                 .setting("compress_mode", "[compress_mode] weight compression.", QUANTIZE, WK)
                     .oneOf(c("normal", "compressed", "0"), c("bypass", "uncompressed", "1")).byDefault("normal").done()
-                .setting("is_simulation", "[is_simulation] build for functional simulation on a PC instead of the chip.", QUANTIZE, WK)
+                .setting("is_simulation", "[is_simulation] build for functional simulation on a PC instead of the chip.", QUANTIZE, WK, DEPLOY)
                     .bool().byDefault("false").done()
-                .setting("is_check_prototxt", "[is_check_prototxt] only check the prototxt, write no .wk.", QUANTIZE, WK)
+                .setting("is_check_prototxt", "[is_check_prototxt] only check the prototxt, write no .wk (deploy is then skipped).", QUANTIZE, WK, DEPLOY)
                     .bool().byDefault("false").done()
                 .setting("log_level", "[log_level] mapper verbosity, 0 (quiet) to 3.", QUANTIZE, WK)
                     .integer(0, 3).byDefault("0").done()
@@ -210,7 +212,7 @@ public final class Schema {
                 .end();
 
         s.block("deploy", "Pushing the model to the board. The label names the board.")
-                .label("target", "The board.", DEPLOY)
+                .label("target", "The board.", DEPLOY, REPORT)
                     .oneOf(c("taurus", "HiSpark Taurus (Hi3516DV300) running the camera AI sample")).byDefault("taurus").done()
                 .setting("via", "How files reach the board: `dir PATH` (an NFS export or SD card folder) or `ssh` (the settings below).", DEPLOY)
                     .oneOf(c("dir", "copy into a folder the board mounts"), c("ssh", "copy over SSH/SFTP and run the app"))
@@ -238,6 +240,11 @@ public final class Schema {
                     .path().byDefault("\"/userdata/models/cnn_trash_classify/resnet_inst.wk\"").done()
                 .setting("config_path", "Where the board app reads its switch file.", DEPLOY)
                     .path().byDefault("\"/userdata/sample_ai.conf\"").done()
+                .setting("app_input", "The input the board app feeds the network: size and picture type (the stock camera app: 224x224 YUV420SP). A crop or quantize.image_type it cannot feed is a warning in check, plan, doctor, run and the report.", DEPLOY, REPORT)
+                    .size(8, 4096).oneOf(c("u8", "U8 gray or RGB"), c("yuv420sp", "YUV420 semi-planar"), c("yuv422sp", "YUV422 semi-planar"), c("feature_map", "S32 feature map"))
+                    .byDefault("224x224 yuv420sp").done()
+                .setting("app_categories", "How many class indices the board app shows as each category, in the order kitchen, harmful, recyclable, other; indices after them show as unknown. The stock camera app: 6 4 6 4 (0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other). A class the app would show under another category than its nature is a warning.", DEPLOY, REPORT)
+                    .integers(4, 4, 0, 1000).byDefault("6 4 6 4").done()
                 .setting("run", "Command that starts the app on the board (ssh only); unset copies and installs only.", DEPLOY)
                     .string().done()
                 .setting("follow", "How long the started app's output is shown; the app keeps running on the board afterwards. 0 starts it and returns.", DEPLOY)

@@ -1,5 +1,6 @@
 package io.wkforge.stages.deploy;
 
+import io.wkforge.lang.model.BoardApp;
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.run.StageException;
 import java.io.IOException;
@@ -24,8 +25,8 @@ final class BundleWriter {
 
     private BundleWriter() {}
 
-    static Bundle write(Path folder, Path wk, DeploySettings s, List<ClassDef> classes, String recipeName, String version)
-            throws StageException {
+    static Bundle write(Path folder, Path wk, DeploySettings s, List<ClassDef> classes, BoardApp app, String recipeName,
+                        String version) throws StageException {
         String modelFile = fileName(s.modelPath(), "model_path");
         String configFile = fileName(s.configPath(), "config_path");
         if (modelFile.equals(configFile) || FIXED.contains(modelFile) || FIXED.contains(configFile)) {
@@ -36,7 +37,7 @@ final class BundleWriter {
             Files.createDirectories(folder);
             Files.copy(wk, folder.resolve(modelFile), StandardCopyOption.REPLACE_EXISTING);
             write(folder.resolve(configFile), TaurusApp.switchFile());
-            write(folder.resolve(LABELS), LabelsFile.text(recipeName, classes));
+            write(folder.resolve(LABELS), LabelsFile.text(recipeName, classes, app));
             write(folder.resolve(INSTALL), InstallScript.text(recipeName, version, modelFile, configFile, s.modelPath(),
                     s.configPath(), s.run()));
             List<Bundle.Item> items = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.wkforge.stages.deploy;
 
+import io.wkforge.lang.model.BoardApp;
 import io.wkforge.lang.model.ClassDef;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.schema.StageId;
@@ -9,6 +10,8 @@ import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
 import io.wkforge.stages.deploy.ssh.SshConnector;
 import io.wkforge.stages.deploy.ssh.SshTransport;
+import io.wkforge.stages.common.wk.WkExpectation;
+import io.wkforge.stages.common.wk.WkGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,24 @@ public final class DeployStage implements StageRunner {
         return StageId.DEPLOY;
     }
 
+    /** The .wk checks (stages.common.wk) decide whether this stage's output is kept: a change to them runs it again. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.common.wk");
+    }
+
+    /**
+     * With {@code quantize.is_check_prototxt true} the mapper only checks the prototxt and writes no
+     * .wk: deploy is skipped with that reason, as it is when no mapper is installed.
+     */
+    @Override
+    public String unavailableReason(EffectiveRecipe recipe) {
+        if (recipe.setting("quantize.is_check_prototxt").asBool()) {
+            return "quantize.is_check_prototxt is true: nnie_mapper only checks the prototxt and writes no .wk, so there is nothing to deploy";
+        }
+        return null;
+    }
+
     @Override
     public void run(TaskContext ctx) throws StageException {
         DeploySettings s = DeploySettings.read(ctx::setting, ctx.recipeDir());
@@ -53,11 +74,13 @@ public final class DeployStage implements StageRunner {
         List<ClassDef> classes = ctx.classes();
         String recipeName = ctx.layout().outDir().getFileName().toString();
 
-        String mismatch = TaurusApp.mismatchWarning(classes);
+        WkGate.check(wk, WkExpectation.of(ctx::setting, classes.size(), null, null), ctx);
+        BoardApp app = BoardApp.of(ctx::setting);
+        String mismatch = app.categoryWarning(classes);
         if (mismatch != null) ctx.warn(mismatch);
 
         Path folder = ctx.stagingDir(StageId.DEPLOY);
-        Bundle bundle = BundleWriter.write(folder, wk, s, classes, recipeName, version());
+        Bundle bundle = BundleWriter.write(folder, wk, s, classes, app, recipeName, version());
         Transport transport = transport(s);
         ctx.note("pushing the bundle (" + bundle.items().size() + " files, " + bundle.totalBytes() / 1024 + " KB) to "
                 + transport.destination());
@@ -125,6 +148,22 @@ public final class DeployStage implements StageRunner {
     @Override
     public List<DoctorCheck> diagnose(EffectiveRecipe recipe) {
         if (recipe == null) return List.of();
-        return List.of(new DeployDoctor(DeploySettings.read(recipe::setting, recipe.dir()), environment).check());
+        return List.of(new DeployDoctor(DeploySettings.read(recipe::setting, recipe.dir()), environment).check(), boardAppCheck(recipe));
+    }
+
+    /** The board app's fit (the checker's warnings E126 and E127), as doctor lines. */
+    private static DoctorCheck boardAppCheck(EffectiveRecipe recipe) {
+        return DoctorCheck.of("board app", () -> {
+            BoardApp app = BoardApp.of(recipe::setting);
+            var crop = recipe.setting("preprocess.crop").asSize();
+            List<io.wkforge.run.Finding> out = new java.util.ArrayList<>();
+            String input = app.inputWarning(crop.width(), crop.height(), recipe.setting("quantize.image_type").asString());
+            if (input != null) out.add(io.wkforge.run.Finding.warn("board app", "input: " + input, "see `wkforge check` (E126)"));
+            String categories = app.categoryWarning(recipe.classes());
+            if (categories != null) out.add(io.wkforge.run.Finding.warn("board app", "categories: " + categories, "see `wkforge check` (E127)"));
+            if (out.isEmpty()) out.add(io.wkforge.run.Finding.ok("board app", "feeds " + app.inputWidth() + "x" + app.inputHeight() + " "
+                    + app.inputType() + " and shows every class as its nature (" + app.rangesText() + ")"));
+            return out;
+        });
     }
 }

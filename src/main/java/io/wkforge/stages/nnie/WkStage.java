@@ -7,6 +7,10 @@ import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
 import io.wkforge.stages.common.caffe.CaffeFiles;
+import io.wkforge.stages.common.caffe.ExportSummary;
+import io.wkforge.stages.common.wk.PrototxtNames;
+import io.wkforge.stages.common.wk.WkExpectation;
+import io.wkforge.stages.common.wk.WkGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +27,8 @@ import java.util.stream.Stream;
  * Stage {@code wk}: the vendor's nnie_mapper run on quantize's cfg, in the stage's own output
  * folder ({@code nnie/}, staged), its output streamed to {@code nnie/mapper.log}. Its errors
  * become problems that name the recipe setting to blame; the {@code .wk} the cfg names must exist
- * and not be empty. Without a mapper the stage is unavailable (skipped, with deploy). wkforge
- * never writes a .wk itself. See docs/stages/quantize.md.
+ * and is read and checked against the recipe and the export (WkGate) before it is committed.
+ * Without a mapper the stage is unavailable (skipped, with deploy). wkforge never writes a .wk itself. See docs/stages/quantize.md.
  */
 public final class WkStage implements StageRunner {
     static final String LOG = "mapper.log";
@@ -47,6 +51,12 @@ public final class WkStage implements StageRunner {
         return StageId.WK;
     }
 
+    /** The .wk checks (stages.common.wk) decide whether this stage's output is kept: a change to them runs it again. */
+    @Override
+    public List<String> codePackages() {
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.common.wk");
+    }
+
     @Override
     public String unavailableReason(EffectiveRecipe recipe) {
         return locate(recipe).reason();
@@ -61,7 +71,8 @@ public final class WkStage implements StageRunner {
 
     @Override
     public List<DoctorCheck> diagnose(EffectiveRecipe recipe) {
-        return List.of(new MapperDoctor(recipe == null ? MapperDoctor.defaultLocation(environment) : locate(recipe), recipe != null).check());
+        DoctorCheck mapper = new MapperDoctor(recipe == null ? MapperDoctor.defaultLocation(environment) : locate(recipe), recipe != null).check();
+        return recipe == null ? List.of(mapper) : List.of(mapper, WkInspector.doctorCheck(recipe));
     }
 
     private MapperLocator.Located locate(EffectiveRecipe recipe) {
@@ -119,8 +130,26 @@ public final class WkStage implements StageRunner {
             throw failure(ctx, log, "nnie_mapper exited 0 but " + (size == 0 ? "wrote an empty " : "wrote no ") + wk.getFileName()
                     + " (the cfg's instruction_name) in its working folder", details);
         }
+        try {
+            WkGate.check(wk, expectation(ctx, prototxt), ctx);
+        } catch (StageException e) {
+            List<String> details = new ArrayList<>(e.details());
+            details.addAll(problems);
+            throw failure(ctx, log, "nnie_mapper exited 0 but its .wk cannot go to the board: " + e.getMessage(), details);
+        }
         for (String p : problems) ctx.warn(p);
         ctx.note(String.format(Locale.ROOT, "wk: nnie/%s.wk, %.1f MB, in %.1f s (%s)", name, size / 1e6, outcome.seconds(), mapper.exe()));
+    }
+
+    /** What the .wk must hold: the recipe's target and input, and the exported network's blob names and class count. */
+    private static WkExpectation expectation(TaskContext ctx, Path prototxt) throws StageException {
+        try {
+            ExportSummary export = ExportSummary.read(ctx.input(StageId.EXPORT, CaffeFiles.relPath(CaffeFiles.SUMMARY)));
+            PrototxtNames names = PrototxtNames.of(prototxt);
+            return WkExpectation.of(ctx::setting, export.numClasses(), names.input(), names.output());
+        } catch (IOException e) {
+            throw new StageException("cannot read what export wrote, to check the .wk against it: " + e.getMessage());
+        }
     }
 
     /** A failed run: the staged log would be discarded, so a copy is kept in the task's work folder and named. */

@@ -2,6 +2,9 @@ package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.RunSoFar;
+import io.wkforge.stages.common.wk.WkFile;
+import io.wkforge.stages.common.wk.WkFormatException;
+import io.wkforge.stages.common.wk.WkReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,15 @@ final class BoardSection implements Section {
             try {
                 fact(h, "size", Html.bytes(Files.size(wk)));
                 fact(h, "sha256", sha256(wk));
+                WkFile read = WkReader.read(wk);
+                fact(h, "CRC-32", read.crcText() + " (matches)");
+                fact(h, "format version", read.versionText());
+                fact(h, "run mode", read.runModeText());
+                fact(h, "mapper built", read.buildTime());
+                for (WkFile.Blob b : read.sources()) fact(h, "input", b.describe());
+                for (WkFile.Blob b : read.destinations()) fact(h, "output", b.describe());
+            } catch (WkFormatException e) {
+                fact(h, "problem", e.getMessage());
             } catch (IOException e) {
                 fact(h, "problem", e.getMessage());
             }

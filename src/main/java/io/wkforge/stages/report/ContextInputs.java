@@ -47,6 +47,19 @@ final class ContextInputs implements ReportInputs {
     }
 
     @Override
+    public List<String> boardAppWarnings() {
+        if (ctx.setting("deploy.target").origin().kind() == io.wkforge.lang.model.Origin.Kind.DEFAULT) return List.of();
+        io.wkforge.lang.model.BoardApp app = io.wkforge.lang.model.BoardApp.of(ctx::setting);
+        var crop = ctx.setting("preprocess.crop").asSize();
+        List<String> out = new ArrayList<>();
+        String input = app.inputWarning(crop.width(), crop.height(), ctx.setting("quantize.image_type").asString());
+        if (input != null) out.add(input);
+        String categories = app.categoryWarning(ctx.classes());
+        if (categories != null) out.add(categories);
+        return out;
+    }
+
+    @Override
     public RunSoFar run() {
         return ctx.thisRun();
     }

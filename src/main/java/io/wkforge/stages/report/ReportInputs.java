@@ -21,6 +21,14 @@ interface ReportInputs {
 
     List<ClassDef> classes();
 
+    /**
+     * What the board app would do wrong with this recipe (a crop it cannot feed, classes it would
+     * show under another category), one sentence each; empty when it fits or no target is named.
+     */
+    default List<String> boardAppWarnings() {
+        return List.of();
+    }
+
     /** The run this report is part of: its facts, settings with origins, recipe files and task outcomes. */
     RunSoFar run();
 }

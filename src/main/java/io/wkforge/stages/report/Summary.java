@@ -1,6 +1,13 @@
 package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.stages.common.wk.WkDescription;
+import io.wkforge.stages.common.wk.WkFile;
+import io.wkforge.stages.common.wk.WkFormatException;
+import io.wkforge.stages.common.wk.WkReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The row of cards at the top of the page: the few numbers a person looks for first. */
@@ -43,11 +50,22 @@ final class Summary {
         } catch (JsonFiles.Unreadable e) {
             card(h, "int8 estimate", "?", e.getMessage(), "bad");
         }
-        boolean wk = in.filesUnder("nnie").stream().anyMatch(p -> p.getFileName().toString().endsWith(".wk"));
-        card(h, ".wk", wk ? "built" : "none", wk ? "by nnie_mapper" : BoardSection.absence(in.run(), StageId.WK, "not built"), wk ? "good" : null);
+        Path wkFile = in.filesUnder("nnie").stream().filter(p -> p.getFileName().toString().endsWith(".wk")).findFirst().orElse(null);
+        if (wkFile == null) {
+            card(h, ".wk", "none", BoardSection.absence(in.run(), StageId.WK, "not built"), null);
+        } else {
+            try {
+                WkFile wk = WkReader.read(wkFile);
+                card(h, ".wk", WkDescription.size(wk.size()), WkDescription.oneLine(wk), "good");
+            } catch (WkFormatException | IOException e) {
+                card(h, ".wk", "unreadable", e.getMessage(), "bad");
+            }
+        }
         boolean deployed = in.file("deploy/deploy.json") != null;
-        card(h, "board", deployed ? "deployed" : "not deployed", deployed ? "see Mapper and board"
-                : BoardSection.absence(in.run(), StageId.DEPLOY, "deploy has not run"), deployed ? "good" : null);
+        List<String> app = in.boardAppWarnings();
+        String detail = deployed ? "see Mapper and board" : BoardSection.absence(in.run(), StageId.DEPLOY, "deploy has not run");
+        if (!app.isEmpty()) detail = "the board app: " + String.join("; ", app);
+        card(h, "board", deployed ? "deployed" : "not deployed", detail, !app.isEmpty() ? "warn" : deployed ? "good" : null);
         h.raw("</div>\n");
         return h.toString();
     }

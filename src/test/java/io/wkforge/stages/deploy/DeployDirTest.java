@@ -51,6 +51,22 @@ class DeployDirTest {
                 f.allNotes());
     }
 
+    /** Deploy reads and checks the .wk before anything is written or copied; one that does not fit never reaches the board. */
+    @Test
+    void aWkThatDoesNotFitTheRecipeIsNeverCopied() throws IOException {
+        Path nfs = dir.resolve("srv/nfs/taurus");
+        byte[] simulation = io.wkforge.stages.common.wk.WkBuilder.classifier(3, 227, 227, io.wkforge.stages.common.wk.BlobType.YVU420SP)
+                .runMode(1).build();
+        Executor.Result r = f.run(f.dirBlock(nfs), new DeployFixture.TestWk(simulation), true);
+        assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
+        String failure = f.failures.get(0).getMessage() + " " + f.failures.get(0).details();
+        assertTrue(failure.contains("resnet_inst.wk does not fit the recipe (3 mismatches"), failure);
+        assertTrue(failure.contains("the .wk was built for functional simulation"), failure);
+        assertTrue(failure.contains("the .wk's input `data` is 3x227x227 but the recipe crops 3x224x224"), failure);
+        assertTrue(failure.contains("the .wk's output `prob` holds 3 values (3x1x1) but the recipe has 2 classes"), failure);
+        assertFalse(Files.exists(nfs), "nothing reached the board");
+    }
+
     @Test
     void aRunAfterAnInterruptedCopyFinishesIt() throws IOException {
         Path card = Files.createDirectories(dir.resolve("sdcard"));
@@ -104,7 +120,7 @@ class DeployDirTest {
                 "/userdata/models/cnn_trash_classify/resnet_inst.wk", "/userdata/sample_ai.conf", null, java.time.Duration.ZERO);
         List<ClassDef> classes = List.of(new ClassDef(1, "kitchen", "mushroom", List.of(), false, null, null, null),
                 new ClassDef(2, "other", "background", List.of(), true, null, null, null));
-        return BundleWriter.write(dir.resolve("bundle"), wk, s, classes, "test", "test");
+        return BundleWriter.write(dir.resolve("bundle"), wk, s, classes, DeployFixture.STOCK_APP, "test", "test");
     }
 
     static Transport.Listener listener(List<String> lines) {

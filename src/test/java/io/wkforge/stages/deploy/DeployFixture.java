@@ -2,6 +2,7 @@ package io.wkforge.stages.deploy;
 
 import io.wkforge.lang.Recipes;
 import io.wkforge.lang.check.CheckResult;
+import io.wkforge.lang.model.BoardApp;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.plan.Layout;
 import io.wkforge.plan.TaskSpec;
@@ -12,6 +13,8 @@ import io.wkforge.run.StageException;
 import io.wkforge.run.StageRegistry;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.common.wk.BlobType;
+import io.wkforge.stages.common.wk.WkBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +42,9 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
  */
 final class DeployFixture {
     static final int WK_BYTES = 600 * 1024;
+    /** The stock camera app as the stdlib target describes it (deploy.app_input, deploy.app_categories). */
+    static final BoardApp STOCK_APP = new BoardApp(224, 224, "yuv420sp", List.of(new BoardApp.Category("kitchen", 0, 5),
+            new BoardApp.Category("harmful", 6, 9), new BoardApp.Category("recyclable", 10, 15), new BoardApp.Category("other", 16, 19)));
 
     final Path dir;
     final Path board;
@@ -64,8 +70,10 @@ final class DeployFixture {
         userKey = newKey();
         keyFile = writePrivateKey(keys.resolve("id_ecdsa"), userKey);
         knownHosts = keys.resolve("known_hosts");
-        wk = new byte[WK_BYTES];
-        new Random(42).nextBytes(wk);
+        // a structurally valid .wk that fits the recipe below (2 classes, the target's 224x224 YUV420SP):
+        // deploy reads and checks it before anything is copied
+        wk = WkBuilder.classifier(2, 224, 224, BlobType.YVU420SP).instructionBytes(WK_BYTES - 192 - 16 - 2 * 64 - 64).tailBytes(64)
+                .seed(42).build();
         Recipes.touch(dir, "v/a.avi", "v/bg.avi");
     }
 

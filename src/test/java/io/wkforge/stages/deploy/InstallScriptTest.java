@@ -44,7 +44,7 @@ class InstallScriptTest {
                 "cd /ko; insmod hi_mipi_tx.ko; cd /userdata; ./ohos_camera_ai_demo 0", Duration.ZERO);
         List<ClassDef> classes = List.of(new ClassDef(1, "kitchen", "mushroom", List.of(), false, null, null, null),
                 new ClassDef(2, "other", "background", List.of(), true, null, null, null));
-        bundleDir = BundleWriter.write(dir.resolve("mnt/nfs"), wk, s, classes, "trash", "test").folder();
+        bundleDir = BundleWriter.write(dir.resolve("mnt/nfs"), wk, s, classes, DeployFixture.STOCK_APP, "trash", "test").folder();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wkforge.stages.nnie;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import io.wkforge.run.Doctor;
 import io.wkforge.run.Executor;
 import io.wkforge.run.Finding;
 import io.wkforge.run.StampStore;
+import io.wkforge.stages.common.wk.BlobType;
+import io.wkforge.stages.common.wk.WkBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,8 @@ class WkContractTest {
 
     @BeforeAll
     void quantize() throws Exception {
+        fittingWk = WkBuilder.classifier(4, 32, 32, BlobType.YVU420SP).instructionBytes(20_000).write(dir.resolve("fitting.wk"));
+        WRITES_WK = writes(fittingWk);
         p = Pipeline.onTrainedShapes(dir.resolve("pipeline"));
         p.recipe(RECIPE);
         p.environment = Pipeline.pathOnly(dir.resolve("empty"));
@@ -89,11 +94,21 @@ class WkContractTest {
         return script;
     }
 
-    static final String WRITES_WK = """
-            printf 'wkforge contract-test stand-in output: NOT a NNIE model (cfg %s)\\n' "$cfg" > "$name.wk"
-            echo "end quantalizing"
-            echo "===============$cfg Successfully!==============="
-            exit 0""";
+    /**
+     * A .wk that fits RECIPE (4 classes, 32x32 crop, YUV420SP), built by the test builder from the
+     * documented layout: the stand-in copies it, so wk's and deploy's checks run on a real layout.
+     * Random instruction bytes: never a model.
+     */
+    static Path fittingWk;
+
+    static String writes(Path wk) {
+        return "cp '" + wk + "' \"$name.wk\"\n"
+                + "echo \"end quantalizing\"\n"
+                + "echo \"===============$cfg Successfully!===============\"\n"
+                + "exit 0";
+    }
+
+    static String WRITES_WK;
 
     @Test
     void theMapperAcceptsTheGeneratedCfgAndItsWkReachesTheBoardBundle() throws Exception {
@@ -102,8 +117,9 @@ class WkContractTest {
         Executor.Result r = p.run(FORCE_WK, StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE, StageId.WK, StageId.DEPLOY);
         assertEquals(Executor.Outcome.OK, r.outcome(), r.failures() + "\n" + log());
         assertEquals(2, r.ran(), "wk and deploy run; everything before is cached");
-        String wk = Files.readString(p.file("nnie/resnet_inst.wk"));
-        assertTrue(wk.startsWith("wkforge contract-test stand-in output") && wk.contains("nnie/resnet_inst.cfg"), wk);
+        assertArrayEquals(Files.readAllBytes(fittingWk), Files.readAllBytes(p.file("nnie/resnet_inst.wk")));
+        assertTrue(p.notes.stream().anyMatch(n -> n.startsWith(".wk checked: input data 3x32x32 YVU420SP; output prob 4x1x1 S32; "
+                + "version 1.1.1.2; chip;")), p.notes::toString);
         String log = log();
         assertTrue(log.startsWith("Mapper Version 1.2.2.0_B010") && log.contains("Successfully!"), log);
         assertTrue(p.notes.stream().anyMatch(n -> n.startsWith("mapper: Mapper Version")), p.notes::toString);
@@ -166,6 +182,43 @@ class WkContractTest {
             assertTrue(failure.contains("[RGB_order] GRB is not one of: RGB BGR") && failure.contains("see quantize.rgb_order = rgb (default)"), failure);
         } finally {
             Files.writeString(cfg, original);
+        }
+    }
+
+    /**
+     * A mapper that exits 0 with a .wk that is damaged or does not fit the recipe fails wk with the
+     * reader's or the check's own message; nothing of it is committed, so deploy never sees it.
+     */
+    @Test
+    void aWkThatIsDamagedOrDoesNotFitTheRecipeFailsWkAndIsNotCommitted() throws Exception {
+        byte[] good = Files.readAllBytes(fittingWk);
+        byte[] flipped = good.clone();
+        flipped[5000] ^= 8;
+        Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("corrupted .wk: the CRC-32 of bytes 4 to", flipped);
+        cases.put("truncated .wk: " + (good.length - 1000) + " bytes", java.util.Arrays.copyOf(good, good.length - 1000));
+        cases.put("not an NNIE .wk: bytes 16-19 are not format version digits", "a text file, not a model\n".repeat(30).getBytes());
+        cases.put("the .wk was built for functional simulation (run mode 1)", WkBuilder.classifier(4, 32, 32, BlobType.YVU420SP).runMode(1).build());
+        cases.put("the .wk's input `data` is 3x36x36 but the recipe crops 3x32x32", WkBuilder.classifier(4, 36, 36, BlobType.YVU420SP).build());
+        cases.put("the .wk's input `data` is U8 but quantize.image_type yuv420sp makes it YVU420SP", WkBuilder.classifier(4, 32, 32, BlobType.U8).build());
+        cases.put("the .wk's output `prob` holds 5 values (5x1x1) but the recipe has 4 classes", WkBuilder.classifier(5, 32, 32, BlobType.YVU420SP).build());
+        cases.put("the .wk has format version 1.1.1.0 but the target's NNIE loader accepts 1.1.1.2", WkBuilder.classifier(4, 32, 32, BlobType.YVU420SP).version(1, 1, 1, 0).build());
+        cases.put("the .wk's output is named `fc` but the exported prototxt's is `prob`", WkBuilder.classifier(4, 32, 32, BlobType.YVU420SP)
+                .replaceDestinations(new WkBuilder.BlobSpec("fc", 1, 1, 4, BlobType.S32.code())).build());
+        // a good run first, so that a failed one is seen to leave the committed .wk alone
+        standIn(bin, "nnie_mapper_12", WRITES_WK);
+        p.environment = Pipeline.pathOnly(bin);
+        assertEquals(Executor.Outcome.OK, p.run(FORCE_WK, StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE, StageId.WK).outcome());
+        int n = 0;
+        for (Map.Entry<String, byte[]> c : cases.entrySet()) {
+            Path made = Files.write(dir.resolve("case" + n++ + ".wk"), c.getValue());
+            standIn(bin, "nnie_mapper_12", writes(made));
+            Executor.Result r = p.run(FORCE_WK, StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE, StageId.WK);
+            assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome(), c.getKey());
+            String failure = r.failures().get(0);
+            assertTrue(failure.contains("nnie_mapper exited 0 but its .wk cannot go to the board: "), failure);
+            assertTrue(failure.contains(c.getKey()), c.getKey() + " in\n" + failure);
+            assertArrayEquals(good, Files.readAllBytes(p.file("nnie/resnet_inst.wk")), "the failed .wk is not committed");
         }
     }
 

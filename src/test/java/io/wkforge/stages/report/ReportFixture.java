@@ -116,7 +116,9 @@ final class ReportFixture {
             Files.writeString(out.resolve("nnie/mean.txt"), "127.5\n127.5\n127.5\n");
         }
         if (stages.contains(StageId.WK)) {
-            Files.write(out.resolve("nnie/resnet_inst.wk"), new byte[2048]);
+            // a .wk built from the documented layout (random instructions, never a model), as the report reads it
+            io.wkforge.stages.common.wk.WkBuilder.classifier(NAMES.size(), 224, 224, io.wkforge.stages.common.wk.BlobType.YVU420SP)
+                    .instructionBytes(2048).write(out.resolve("nnie/resnet_inst.wk"));
             Files.writeString(out.resolve("nnie/mapper.log"), "Mapper Version 1.2\nend of compile\n");
         }
         if (stages.contains(StageId.DEPLOY)) {

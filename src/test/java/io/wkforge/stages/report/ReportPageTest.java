@@ -99,4 +99,33 @@ class ReportPageTest {
     void contactSheetThumbnailNamesMatchTheCleanStage() {
         assertEquals("01_a~01_a_v1_000003.jpg", DatasetSection.thumbName("frames/01_a/01_a_v1_000003.png"));
     }
+
+    @Test
+    void theWkCardShowsTheInspectedHeaderAndTheBoardCardTurnsAmberForTheBoardApp() throws Exception {
+        ReportFixture.write(out, List.of(StageId.values()));
+        DirInputs dir = new DirInputs(out, ReportFixture.classes(), ReportFixture.run(List.of(StageId.values())));
+        String html = ReportPage.render(dir, "test");
+        assertTrue(html.contains("input data 3x224x224 YVU420SP; output prob 4x1x1 S32; version 1.1.1.2; chip;"), "the .wk card");
+        assertTrue(html.contains("<th>format version</th><td>1.1.1.2</td>"), "the board section");
+        assertTrue(html.contains("<div class=\"card good\"><div class=\"title\">board</div>"), "deployed, nothing to warn about");
+
+        String warning = "the board app feeds 224x224 pictures but the network takes the crop 48x48 (preprocess.crop): set preprocess.crop 224x224";
+        ReportInputs warned = new ReportInputs() {
+            public Path file(String relPath) { return dir.file(relPath); }
+            public List<Path> filesUnder(String relDir) { return dir.filesUnder(relDir); }
+            public String recipeName() { return dir.recipeName(); }
+            public List<io.wkforge.lang.model.ClassDef> classes() { return dir.classes(); }
+            public List<String> boardAppWarnings() { return List.of(warning); }
+            public RunSoFar run() { return dir.run(); }
+        };
+        html = ReportPage.render(warned, "test");
+        assertTrue(html.contains("<div class=\"card warn\"><div class=\"title\">board</div>"), "amber, not green");
+        assertTrue(html.contains("the board app: " + warning), "names the problem");
+
+        byte[] wk = Files.readAllBytes(out.resolve("nnie/resnet_inst.wk"));
+        wk[wk.length - 500] ^= 1;
+        Files.write(out.resolve("nnie/resnet_inst.wk"), wk);
+        html = ReportPage.render(dir, "test");
+        assertTrue(html.contains("corrupted .wk: the CRC-32 of bytes 4 to"), "a damaged .wk is said to be so");
+    }
 }
