@@ -44,7 +44,7 @@ public final class QuantizeStage implements StageRunner {
      */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.caffe", "io.wkforge.stages.model", "io.wkforge.util",
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.caffe", "io.wkforge.stages.model", "io.wkforge.stages.common", "io.wkforge.util",
                 "io.wkforge.lang.schema");
     }
 

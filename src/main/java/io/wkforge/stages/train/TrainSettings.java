@@ -11,7 +11,8 @@ import java.util.List;
 
 /** The {@code train} and {@code preprocess} settings, read once through the task's context. */
 record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, double momentum, double weightDecay,
-                     Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing) {
+                     Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing,
+                     String boardInput) {
 
     enum OptimizerKind { SGD, ADAM, ADAMW }
 
@@ -36,7 +37,17 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
                 paths.isEmpty() ? null : paths.get(0),
                 Devices.parse(ctx.setting("train.devices").asStrings()),
                 ctx.setting("train.seed").asLong(),
-                p);
+                p,
+                boardInput(ctx.setting("train.board_input").asString(), ctx.setting("quantize.image_type").asString()));
+    }
+
+    /**
+     * The YUV sampling whose round trip training images go through ({@code yuv420sp} or
+     * {@code yuv422sp}), or {@code none}: {@code auto} follows the board's input type.
+     */
+    static String boardInput(String setting, String imageType) {
+        if (!setting.equals("auto")) return setting;
+        return imageType.startsWith("yuv") ? imageType : "none";
     }
 
     private static double[] doubles(Setting s) {
@@ -57,6 +68,7 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
         if (patience > 0) parts.add("patience " + patience);
         parts.add("seed " + seed);
         parts.add("input " + preprocessing);
+        if (!boardInput.equals("none")) parts.add("board input " + boardInput + " round trip (train and val)");
         if (pretrained != null) parts.add("pretrained " + pretrained);
         return String.join(", ", parts);
     }
