@@ -8,6 +8,8 @@
 #            JIT only (-XX:TieredStopAtLevel=1, what the launcher used to pass for `run`).
 #            Other work on a shared machine only ever slows a run down, so besides the median
 #            the best run of each side is shown: the fairest figure when the load comes and goes
+#   memory : 224 px, batch 16, 32 and 64: peak RSS of each whole process (GNU time's maximum
+#            resident set), EPOCHS_MEM epochs on the speed dataset, one run per side and batch
 #   accuracy: 8 shape classes (bench/make_shape_videos.py) through wkforge's frames -> clean ->
 #            split, then the same dataset and settings trained by wkforge and by bench/train_pytorch.py
 #            for several seeds: best val top-1 of each
@@ -16,7 +18,8 @@
 #
 # usage: bench/train-vs-pytorch.sh [path/to/wkforge]     (default ./wkforge)
 #   env: WORK (/tmp/wkforge-train-bench), REPEAT (3), THREADS (2), SEEDS ("1 2 3"),
-#        PARTS ("speed accuracy"), EPOCHS_ACC (10)
+#        PARTS ("speed memory accuracy"), EPOCHS_ACC (10), EPOCHS_MEM (2), BATCHES ("16 32 64"),
+#        FRAMES (16: frames per class of the speed/memory videos)
 # needs: java 17, /usr/bin/python3 with torch, torchvision, cv2 (apt-get install python3-torch
 #        python3-torchvision python3-opencv), ffmpeg, GNU time
 set -euo pipefail
@@ -27,8 +30,11 @@ WORK=${WORK:-/tmp/wkforge-train-bench}
 REPEAT=${REPEAT:-3}
 THREADS=${THREADS:-2}
 SEEDS=${SEEDS:-1 2 3}
-PARTS=${PARTS:-speed accuracy}
+PARTS=${PARTS:-speed memory accuracy}
 EPOCHS_ACC=${EPOCHS_ACC:-10}
+EPOCHS_MEM=${EPOCHS_MEM:-2}
+BATCHES=${BATCHES:-16 32 64}
+FRAMES=${FRAMES:-16}
 PY=/usr/bin/python3
 export OMP_WAIT_POLICY=PASSIVE
 
@@ -42,7 +48,7 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); torch $("$
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-# recipe NAME VIDEO_DIR RESIZE CROP EPOCHS LR SCHEDULE
+# recipe NAME VIDEO_DIR RESIZE CROP EPOCHS LR SCHEDULE [BATCH]
 recipe() {
   cat > "$1.recipe" <<EOR
 classes {
@@ -53,7 +59,7 @@ frames { fps 10 }
 clean { uniform 0 }
 split { val 20%; by frame; seed 1 }
 preprocess { resize $3x$3; crop $4x$4 }
-train resnet18 { epochs $5; batch 16; optimizer sgd; lr $6; momentum 0.9; weight_decay 1e-4; schedule $7 }
+train resnet18 { epochs $5; batch ${8:-16}; optimizer sgd; lr $6; momentum 0.9; weight_decay 1e-4; schedule $7 }
 EOR
 }
 
@@ -83,7 +89,7 @@ EOP
 if [[ " $PARTS " == *" speed "* ]]; then
   for px in 112 224; do
     resize=$((px * 8 / 7))
-    [ -d "v$px" ] || "$PY" "$here/make_shape_videos.py" "v$px" 16 "$resize"
+    [ -d "v$px" ] || "$PY" "$here/make_shape_videos.py" "v$px" "$FRAMES" "$resize"
     recipe "speed$px" "v$px" "$resize" "$px" 3 0.01 constant
     "$WKFORGE" run "speed$px.recipe" --until split --threads "$THREADS" > /dev/null
     rm -f "speed$px.results"
@@ -116,6 +122,26 @@ if [[ " $PARTS " == *" speed "* ]]; then
     pt=$(grep '^pytorch ' "speed$px.results" | cut -d' ' -f3)
     echo "wkforge/pytorch compute images/s: median $(ratio "$(echo "$wk" | median)" "$(echo "$pt" | median)"), best $(ratio "$(echo "$wk" | sort -g | tail -1)" "$(echo "$pt" | sort -g | tail -1)") (target >= 0.95x)"
   done
+fi
+
+if [[ " $PARTS " == *" memory "* ]]; then
+  px=224
+  resize=256
+  [ -d "v$px" ] || "$PY" "$here/make_shape_videos.py" "v$px" "$FRAMES" "$resize"
+  recipe "mem" "v$px" "$resize" "$px" "$EPOCHS_MEM" 0.01 constant
+  "$WKFORGE" run mem.recipe --until split --threads "$THREADS" > /dev/null
+  echo "== peak RSS at ${px}x${px}, $EPOCHS_MEM epochs, $(wc -l < build/mem/dataset/meta/train.txt) train / $(wc -l < build/mem/dataset/meta/val.txt) val images, $THREADS threads"
+  printf '%-6s %14s %14s %8s\n' batch "pytorch MB" "wkforge MB" ratio
+  for b in $BATCHES; do
+    /usr/bin/time -f "%M" -o rss.txt "$PY" "$here/train_pytorch.py" build/mem/dataset --resize "$resize" --crop "$px" \
+      --epochs "$EPOCHS_MEM" --batch "$b" --lr 0.01 --threads "$THREADS" > py.json
+    pt=$(( $(cat rss.txt) / 1024 ))
+    /usr/bin/time -f "%M" -o rss.txt "$WKFORGE" run mem.recipe --until train --force train --threads "$THREADS" \
+      --set train.batch="$b" > wk.log 2>&1 || { cat wk.log; exit 1; }
+    wk=$(( $(cat rss.txt) / 1024 ))
+    printf '%-6s %14s %14s %7sx\n' "$b" "$pt" "$wk" "$(awk -v a="$wk" -v b="$pt" 'BEGIN {printf "%.2f", a / b}')"
+  done
+  echo "target: wkforge <= 1.2x PyTorch at batch 16"
 fi
 
 if [[ " $PARTS " == *" accuracy "* ]]; then

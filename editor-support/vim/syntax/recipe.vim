@@ -58,9 +58,9 @@ highlight default link recipeEnumPreprocess recipeEnum
 syntax region recipeBlockPreprocess matchgroup=recipeBlockName start=/\<preprocess\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingPreprocess,recipeEnumPreprocess fold
 
 " block train
-syntax match recipeSettingTrain /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(epochs\|batch\|optimizer\|lr\|momentum\|weight_decay\|schedule\|patience\|pretrained\|pretrained_pool\|pretrained_lr\|freeze_epochs\|devices\|seed\)\>/ contained
+syntax match recipeSettingTrain /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(epochs\|batch\|optimizer\|lr\|momentum\|weight_decay\|schedule\|patience\|pretrained\|pretrained_pool\|pretrained_lr\|freeze_epochs\|devices\|board_input\|seed\)\>/ contained
 highlight default link recipeSettingTrain recipeSetting
-syntax keyword recipeEnumTrain resnet18 sgd adam adamw constant cosine step pytorch nnie auto cpu gpu contained
+syntax keyword recipeEnumTrain resnet18 sgd adam adamw constant cosine step pytorch nnie auto cpu gpu none yuv420sp yuv422sp contained
 highlight default link recipeEnumTrain recipeEnum
 syntax region recipeBlockTrain matchgroup=recipeBlockName start=/\<train\>\ze\%(\s\+\%(\h\w*\|"[^"]*"\)\)\=\s*{/ end=/}/ contains=recipeComment,recipeString,recipeParamRef,recipeNumber,recipeSize,recipePercent,recipeSettingTrain,recipeEnumTrain fold
 

@@ -141,6 +141,12 @@ public final class Schema {
                 .setting("devices", "Where to train: `auto` (a GPU when present), `cpu`, or `gpu` with optional device ids.", TRAIN)
                     .oneOf(c("auto", "a GPU when one is present, else the CPU"), c("cpu", "the CPU"), c("gpu", "the listed GPUs (all when none listed)"))
                     .integers(0, 16, 0, 64).byDefault("auto").done()
+                .setting("board_input", "Pass training and validation images through the board's input conversion, so the network learns, and val top-1 measures, what the board sees: `auto` follows quantize.image_type.", TRAIN)
+                    .oneOf(c("auto", "the YUV round trip when quantize.image_type is yuv420sp or yuv422sp, else none"),
+                           c("none", "the decoded pictures as they are"),
+                           c("yuv420sp", "BGR -> YUV420SP (NV21, BT.601) -> BGR, as quantize simulates the camera app's frames"),
+                           c("yuv422sp", "BGR -> YUV422 -> BGR"))
+                    .byDefault("auto").done()
                 .setting("seed", "Seed of weight initialisation and data order.", TRAIN)
                     .integer(0, Integer.MAX_VALUE).byDefault("0").done()
                 .end();
@@ -168,7 +174,7 @@ public final class Schema {
                 .setting("net_type", "[net_type] network kind.", QUANTIZE, WK)
                     .oneOf(c("cnn", "plain CNN (ResNet-18)", "0"), c("roi", "ROI/PSROI network", "1"), c("recurrent", "recurrent network", "2"))
                     .byDefault("cnn").done()
-                .setting("image_type", "[image_type] input the model takes on the board.", QUANTIZE, WK, DEPLOY, REPORT)
+                .setting("image_type", "[image_type] input the model takes on the board.", TRAIN, QUANTIZE, WK, DEPLOY, REPORT)
                     .oneOf(c("feature_map", "S32 feature map (requires norm_type none)", "0"), c("u8", "U8 gray or RGB", "1"),
                            c("yuv420sp", "YUV420 semi-planar (the camera app's)", "3"), c("yuv422sp", "YUV422 semi-planar", "5"))
                     .byDefault("u8").done()

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where and how libtorch runs, through DJL's PyTorch engine. The natives come from the jar built
- * in (CPU, or CUDA with the {@code cuda} Maven profile): DJL is told never to download, not to
- * report usage, and to unpack them into the user's cache folder rather than {@code ~/.djl.ai}.
- * These are the system properties DJL reads; an environment variable of the same name that the
- * user set still wins.
+ * Where and how libtorch runs, through DJL's PyTorch engine (one DJL version and one engine code
+ * path for both flavours). The flavour is chosen when the jar is built ({@code wkforge/libtorch.properties},
+ * written by Maven): {@code cpu} bundles libtorch and DJL is told never to download;
+ * {@code cu128} (the {@code cuda} profile) bundles none, and DJL fetches libtorch for that CUDA
+ * on first use, as DJL supports, unless its cache folder already holds it. Either way DJL does not
+ * report usage and unpacks into the user's cache folder rather than {@code ~/.djl.ai}. These are
+ * the system properties DJL reads; an environment variable of the same name that the user set
+ * still wins.
  */
 public final class Libtorch {
     private static boolean configured;
@@ -31,9 +34,16 @@ public final class Libtorch {
         if (configured) return;
         configured = true;
         setIfAbsent("DJL_CACHE_DIR", cacheDir().toString());
-        setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        if (isCudaBuild()) {
+            // DJL picks the CUDA flavour from the driver it finds; name the one whose JNI library
+            // pytorch-jni carries, so a machine without a GPU gets the same libtorch and says so
+            if (System.getenv("PYTORCH_FLAVOR") == null) setIfAbsent("PYTORCH_FLAVOR", flavour());
+        } else {
+            setIfAbsent("ai.djl.offline", "true");
+        }
         passiveOpenMpThreads();
+        EngineMessages.install();
     }
 
     /**
@@ -72,9 +82,13 @@ public final class Libtorch {
         configure();
         try {
             return Engine.getEngine("PyTorch");
-        } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError e) {
-            throw new IOException("libtorch (DJL's PyTorch engine) cannot be loaded: " + e.getMessage()
-                    + "; it is unpacked into " + cacheDir() + " (about 450 MB; set DJL_CACHE_DIR to move it)", e);
+        } catch (EngineException | IllegalArgumentException | IllegalStateException | UnsatisfiedLinkError e) {
+            String where = isCudaBuild()
+                    ? "; this CUDA build fetches libtorch " + BUILD.getProperty("version", "?") + " (" + flavour() + ", about 2.5 GB) from DJL's site on first use into "
+                            + cacheDir() + ": without internet, copy that folder from a machine where it ran, or point PYTORCH_LIBRARY_PATH "
+                            + "at an unpacked libtorch " + BUILD.getProperty("version", "?") + " for CUDA 12 (docs/stages/train.md)"
+                    : "; it is unpacked into " + cacheDir() + " (about 450 MB; set DJL_CACHE_DIR to move it)";
+            throw new IOException("libtorch (DJL's PyTorch engine) cannot be loaded: " + e.getMessage() + where, e);
         }
     }
 
@@ -99,14 +113,32 @@ public final class Libtorch {
         ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, threads));
     }
 
-    /** Whether the libtorch built in is a CUDA one (the {@code cuda} Maven profile). */
+    /** Whether this jar was built for CUDA (the {@code cuda} Maven profile). */
     public static boolean isCudaBuild() {
-        return readProperties().getProperty("flavor", "cpu").startsWith("cu");
+        return flavour().startsWith("cu");
     }
 
-    private static java.util.Properties readProperties() {
+    /** The flavour this jar was built with: {@code cpu}, or the CUDA one ({@code cu128}). */
+    public static String flavour() {
+        return BUILD.getProperty("flavour", "cpu");
+    }
+
+    /**
+     * The build in words, for doctor and messages: {@code libtorch 2.7.1 for the CPU (bundled)}
+     * or {@code libtorch 2.7.1 for CUDA 12.8 (cu128, fetched by DJL on first use)}.
+     */
+    public static String buildDescription() {
+        String f = flavour();
+        if (!f.startsWith("cu")) return "libtorch " + BUILD.getProperty("version", "?") + " for the CPU (bundled)";
+        String cuda = f.length() > 4 ? f.substring(2, 4) + "." + f.substring(4) : f.substring(2);
+        return "libtorch " + BUILD.getProperty("version", "?") + " for CUDA " + cuda + " (" + f + ", fetched by DJL on first use)";
+    }
+
+    private static final java.util.Properties BUILD = readBuild();
+
+    private static java.util.Properties readBuild() {
         java.util.Properties p = new java.util.Properties();
-        try (var in = Libtorch.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+        try (var in = Libtorch.class.getClassLoader().getResourceAsStream("wkforge/libtorch.properties")) {
             if (in != null) p.load(in);
         } catch (IOException ignored) {
             // unknown flavour: reported as the CPU build

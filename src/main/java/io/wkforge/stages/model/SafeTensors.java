@@ -22,6 +22,9 @@ import java.util.Map;
  * written; F32 and F64 are read.
  */
 public final class SafeTensors {
+    /** Floats written per chunk (256 KiB). */
+    private static final int CHUNK_FLOATS = 1 << 16;
+
     private SafeTensors() {}
 
     /** Writes tensors in the map's order, with optional string metadata. */
@@ -49,10 +52,19 @@ public final class SafeTensors {
             while (head.hasRemaining()) head.put((byte) ' ');
             head.flip();
             while (head.hasRemaining()) ch.write(head);
+            // one small buffer for all tensors: a tensor-sized one each (9 MB for ResNet-18's
+            // largest) would be a humongous allocation for the JVM's heap, plus a temporary
+            // direct buffer of the same size that the JDK keeps per writing thread
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK_FLOATS * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (Tensor t : tensors.values()) {
-                ByteBuffer buf = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
-                buf.asFloatBuffer().put(t.data());
-                while (buf.hasRemaining()) ch.write(buf);
+                float[] data = t.data();
+                for (int from = 0; from < data.length; from += CHUNK_FLOATS) {
+                    int n = Math.min(CHUNK_FLOATS, data.length - from);
+                    buf.clear();
+                    buf.asFloatBuffer().put(data, from, n);
+                    buf.limit(4 * n);
+                    while (buf.hasRemaining()) ch.write(buf);
+                }
             }
         }
     }

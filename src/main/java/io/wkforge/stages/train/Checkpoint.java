@@ -44,6 +44,14 @@ record Checkpoint(int epoch, Map<String, Tensor> weights, Map<String, Tensor> op
         Files.move(tmp, workDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * What the epoch loop still needs once the network and the optimizer hold the weights and
+     * the state: the history and the best weights (one copy instead of up to three, 45 MB each).
+     */
+    Checkpoint forEpochLoop() {
+        return new Checkpoint(epoch, Map.of(), Map.of(), optimizerScalars, bestWeights != null ? bestWeights : weights, history, stopped);
+    }
+
     /** The checkpoint in the work folder, or null when there is none (or it is unreadable). */
     static Checkpoint load(Path workDir) throws IOException {
         Path file = workDir.resolve(FILE_NAME);

@@ -10,6 +10,14 @@ import java.util.List;
  */
 record Devices(String kind, List<Integer> gpuIds) {
 
+    /** The setting as written: {@code gpu 0 1}. */
+    List<String> words() {
+        List<String> out = new ArrayList<>();
+        out.add(kind);
+        for (int id : gpuIds) out.add(Integer.toString(id));
+        return out;
+    }
+
     static Devices parse(List<String> values) {
         List<Integer> ids = new ArrayList<>();
         for (String v : values.subList(1, values.size())) ids.add(Integer.parseInt(v));
@@ -21,7 +29,7 @@ record Devices(String kind, List<Integer> gpuIds) {
      *
      * @throws IllegalArgumentException with the reason, for GPUs that are not there
      */
-    List<Integer> resolve(int gpusPresent, String engineDescription) {
+    List<Integer> resolve(int gpusPresent, String engineDescription, boolean cudaBuild) {
         switch (kind) {
             case "cpu":
                 return List.of();
@@ -32,9 +40,12 @@ record Devices(String kind, List<Integer> gpuIds) {
             }
             default: {
                 if (gpusPresent == 0) {
-                    throw new IllegalArgumentException("`devices gpu` asks for a GPU, but " + engineDescription
-                            + " sees none. This build runs libtorch for the CPU; a GPU build is `mvn -Dcuda package` "
-                            + "on a machine with an NVIDIA driver (docs/stages/train.md). Use `devices cpu` or `devices auto` here.");
+                    String why = cudaBuild
+                            ? " This is the CUDA build: check that the NVIDIA driver is installed and sees the GPU (`nvidia-smi`)."
+                            : " This build runs libtorch for the CPU; the CUDA build is `WKFORGE_LIBTORCH=cuda ./wkforge doctor` "
+                                    + "(or `mvn -Dcuda package`) on a machine with an NVIDIA driver (docs/stages/train.md).";
+                    throw new IllegalArgumentException("`devices gpu` asks for a GPU, but " + engineDescription + " sees none." + why
+                            + " Use `devices cpu` or `devices auto` here.");
                 }
                 if (gpuIds.isEmpty()) return resolveAll(gpusPresent);
                 for (int id : gpuIds) {

@@ -2,6 +2,7 @@ package io.wkforge.stages.train;
 
 import io.wkforge.run.Progress;
 import io.wkforge.run.StageException;
+import io.wkforge.stages.common.yuv.YuvRoundTrip;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResizedImage;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The dataset's images, decoded and resized. Every image is decoded once before training starts,
+ * The dataset's images, decoded and resized, and, with {@code train.board_input}, passed through
+ * the board's YUV round trip (the one quantize simulates) after the resize, as the board app
+ * converts its resized frames. Every image is decoded once before training starts,
  * so an unreadable one is named before any long work; those that fit the memory budget stay
  * decoded (most datasets at training sizes do: 256x256 is 192 KiB), the rest are decoded again
  * whenever a batch needs them.
@@ -24,10 +27,14 @@ final class ImageStore {
     private final List<Sample> samples;
     private final ResizedImage[] cached;
     private final long imageBytes;
+    /** yuv420sp or yuv422sp; null for the pictures as decoded. */
+    private final String yuv;
     private int cachedCount;
 
-    ImageStore(Preprocessing preprocessing, List<Sample> samples) {
+    /** @param boardInput {@code none}, {@code yuv420sp} or {@code yuv422sp} (TrainSettings.boardInput) */
+    ImageStore(Preprocessing preprocessing, List<Sample> samples, String boardInput) {
         this.preprocessing = preprocessing;
+        this.yuv = boardInput.equals("none") ? null : boardInput;
         this.samples = List.copyOf(samples);
         this.cached = new ResizedImage[samples.size()];
         this.imageBytes = 3L * preprocessing.resizeWidth() * preprocessing.resizeHeight();
@@ -62,7 +69,7 @@ final class ImageStore {
                 for (int i = next.getAndIncrement(); i < samples.size(); i = next.getAndIncrement()) {
                     if (Thread.currentThread().isInterrupted()) return;
                     try {
-                        ResizedImage img = preprocessing.load(samples.get(i).file());
+                        ResizedImage img = load(i);
                         if (i < keep) cached[i] = img;
                     } catch (IOException e) {
                         bad.add(samples.get(i).name() + ": " + e.getMessage());
@@ -84,6 +91,11 @@ final class ImageStore {
     /** The decoded, resized image {@code i} (decoded again when it did not fit the budget). */
     ResizedImage image(int i) throws IOException {
         ResizedImage img = cached[i];
-        return img != null ? img : preprocessing.load(samples.get(i).file());
+        return img != null ? img : load(i);
+    }
+
+    private ResizedImage load(int i) throws IOException {
+        ResizedImage img = preprocessing.load(samples.get(i).file());
+        return yuv == null ? img : YuvRoundTrip.apply(img, yuv);
     }
 }

@@ -23,7 +23,8 @@ final class TrainLog {
         this.file = workDir.resolve(FILE_NAME);
     }
 
-    void line(String text) {
+    /** Synchronized: libtorch's own warnings arrive from another thread (EngineMessages). */
+    synchronized void line(String text) {
         String stamped = TIME.format(LocalDateTime.now()) + "  " + text + "\n";
         try {
             Files.writeString(file, stamped, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -12,7 +12,7 @@ import java.util.List;
 /** The {@code train} and {@code preprocess} settings, read once through the task's context. */
 record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, double momentum, double weightDecay,
                      Schedule schedule, int patience, Path pretrained, Devices devices, long seed, Preprocessing preprocessing,
-                     FineTune fineTune) {
+                     FineTune fineTune, String boardInput) {
 
     /**
      * How pretrained weights are taken: the stem pool they were trained with ({@code null} when
@@ -46,7 +46,17 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
                 ctx.setting("train.seed").asLong(),
                 p,
                 new FineTune(ctx.setting("train.pretrained_pool").isSet() ? ctx.setting("train.pretrained_pool").asString() : null,
-                        ctx.setting("train.pretrained_lr").asDouble(), ctx.setting("train.freeze_epochs").asInt()));
+                        ctx.setting("train.pretrained_lr").asDouble(), ctx.setting("train.freeze_epochs").asInt()),
+                boardInput(ctx.setting("train.board_input").asString(), ctx.setting("quantize.image_type").asString()));
+    }
+
+    /**
+     * The YUV sampling whose round trip training images go through ({@code yuv420sp} or
+     * {@code yuv422sp}), or {@code none}: {@code auto} follows the board's input type.
+     */
+    static String boardInput(String setting, String imageType) {
+        if (!setting.equals("auto")) return setting;
+        return imageType.startsWith("yuv") ? imageType : "none";
     }
 
     private static double[] doubles(Setting s) {
@@ -67,6 +77,7 @@ record TrainSettings(int epochs, int batch, OptimizerKind optimizer, double lr, 
         if (patience > 0) parts.add("patience " + patience);
         parts.add("seed " + seed);
         parts.add("input " + preprocessing);
+        if (!boardInput.equals("none")) parts.add("board input " + boardInput + " round trip (train and val)");
         if (pretrained != null) {
             parts.add("pretrained " + pretrained);
             if (fineTune.pretrainedLr() != 1) parts.add("pretrained layers at " + fineTune.pretrainedLr() + " x lr");

@@ -4,10 +4,13 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import io.wkforge.lang.model.ClassDef;
+import io.wkforge.lang.model.EffectiveRecipe;
+import io.wkforge.run.DoctorCheck;
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.StageException;
 import io.wkforge.run.StageRunner;
 import io.wkforge.run.TaskContext;
+import io.wkforge.stages.model.EngineMessages;
 import io.wkforge.stages.model.Libtorch;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResNet18Layout;
@@ -39,7 +42,8 @@ public final class TrainStage implements StageRunner {
     /** The network, the preprocessing and the weights and JSON writers shape the model too. */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.dataset");
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.dataset",
+                "io.wkforge.stages.common.yuv");
     }
 
     /** libtorch (through DJL's engine, whose jar names the version) trains; OpenCV decodes and resizes. */
@@ -47,6 +51,12 @@ public final class TrainStage implements StageRunner {
     public List<String> libraryClasses() {
         return List.of("ai.djl.engine.Engine", "ai.djl.pytorch.engine.PtEngine", "org.bytedeco.opencv.global.opencv_imgcodecs",
                 "org.bytedeco.opencv.global.opencv_imgproc");
+    }
+
+    /** doctor: which libtorch this build runs, the GPUs it sees, and whether the recipe's train.devices can be served. */
+    @Override
+    public List<DoctorCheck> diagnose(EffectiveRecipe recipe) {
+        return List.of(LibtorchDoctor.check(recipe == null ? null : Devices.parse(recipe.setting("train.devices").asStrings())));
     }
 
     /** libtorch's natives take a few seconds to load the first time; do it while the recipe is checked. */
@@ -119,10 +129,11 @@ public final class TrainStage implements StageRunner {
             return t;
         });
         Training training = null;
+        AutoCloseable engineWarnings = EngineMessages.routeTo(log::line); // e.g. NNPACK's, into train.log
         try {
             Libtorch.useThreads(threads);
-            ImageStore trainImages = new ImageStore(p, data.train());
-            ImageStore valImages = new ImageStore(p, data.val());
+            ImageStore trainImages = new ImageStore(p, data.train(), s.boardInput());
+            ImageStore valImages = new ImageStore(p, data.val(), s.boardInput());
             long cache = MemoryBudget.cacheBytes(needed);
             trainImages.decodeAll(pool, threads, cache, ctx.progress(), "training");
             valImages.decodeAll(pool, threads, cache - (long) trainImages.cachedCount() * 3 * p.resizeWidth() * p.resizeHeight(),
@@ -133,7 +144,11 @@ public final class TrainStage implements StageRunner {
                         + "(give Java more heap with WKFORGE_JAVA_OPTS=-Xmx..., or lower preprocess.resize)");
             }
             training = new Training(s, classes.size(), devices, initial, engine);
-            if (resumed != null) training.rule().restore(resumed.optimizerState(), resumed.optimizerScalars());
+            initial = null; // the network holds them now: no second copy on the heap while training
+            if (resumed != null) {
+                training.rule().restore(resumed.optimizerState(), resumed.optimizerScalars());
+                resumed = resumed.forEpochLoop();
+            }
             int ahead = Math.max(2, threads);
             EpochLoop loop = new EpochLoop(s, training, new BatchLoader(trainImages, p, pool, ahead), new BatchLoader(valImages, p, pool, ahead),
                     trainImages.size(), valImages.size(), classes.size(), work, log, ctx.progress(), ctx::note);
@@ -149,6 +164,7 @@ public final class TrainStage implements StageRunner {
             extra.put("stopped_early", outcome.stoppedEarly());
             extra.put("engine", "DJL " + engine.getClass().getPackage().getImplementationVersion() + ", libtorch " + engine.getVersion());
             extra.put("device", devices.get(0).isGpu() ? devices.toString() : "cpu");
+            extra.put("board_input", s.boardInput());
             TrainOutputs.write(out, s, classes, outcome.history(), outcome.best(), outcome.bestWeights(), outcome.stoppedEarly(), extra,
                     imported);
             String done = String.format(Locale.ROOT, "best epoch %d: val top-1 %.2f%% (val loss %.4f)", outcome.best().epoch(),
@@ -173,6 +189,15 @@ public final class TrainStage implements StageRunner {
         } finally {
             pool.shutdownNow();
             if (training != null) training.close();
+            closeQuietly(engineWarnings);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // only resets where libtorch's warnings go
         }
     }
 
@@ -187,7 +212,7 @@ public final class TrainStage implements StageRunner {
     private static List<Device> devices(TrainSettings s, Engine engine) throws StageException {
         List<Integer> gpus;
         try {
-            gpus = s.devices().resolve(engine.getGpuCount(), "libtorch " + engine.getVersion() + " (" + buildFlavour() + ")");
+            gpus = s.devices().resolve(engine.getGpuCount(), Libtorch.buildDescription(), Libtorch.isCudaBuild());
         } catch (IllegalArgumentException e) {
             throw new StageException("train.devices: " + e.getMessage());
         }
@@ -195,10 +220,6 @@ public final class TrainStage implements StageRunner {
         List<Device> out = new ArrayList<>();
         for (int id : gpus) out.add(Device.gpu(id));
         return out;
-    }
-
-    private static String buildFlavour() {
-        return Libtorch.isCudaBuild() ? "a CUDA build" : "the CPU build";
     }
 
     private static PretrainedWeights.Loaded loadPretrained(TaskContext ctx, TrainSettings s, List<ClassDef> classes, TrainLog log)

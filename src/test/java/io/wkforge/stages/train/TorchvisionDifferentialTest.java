@@ -76,7 +76,7 @@ class TorchvisionDifferentialTest {
     private static TrainSettings settings(TrainSettings.OptimizerKind kind, double momentum, double weightDecay) {
         Preprocessing p = new Preprocessing(W, H, W, H, "rgb", new double[] {0, 0, 0}, new double[] {1, 1, 1});
         return new TrainSettings(1, N, kind, 0.1, momentum, weightDecay, new Schedule("constant", 0.1, 1, List.of()), 0, null,
-                new Devices("cpu", List.of()), 0, p, new TrainSettings.FineTune(null, 1, 0));
+                new Devices("cpu", List.of()), 0, p, new TrainSettings.FineTune(null, 1, 0), "none");
     }
 
     private static Training training(TrainSettings s) throws Exception {

@@ -1,4 +1,4 @@
-package io.wkforge.stages.nnie;
+package io.wkforge.stages.common.yuv;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC2;
@@ -17,13 +17,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * top-left pixel's chroma instead, which is why wkforge encodes itself. Decoding is OpenCV's
  * ({@code COLOR_YUV2BGR_NV21}: HiSilicon's {@code YVU_SEMIPLANAR_420}, V before U; and
  * {@code COLOR_YUV2BGR_YUY2}, the packed form with the same 422 sampling). NNIE's own conversion
- * coefficients are not public; these are the standard ones.
+ * coefficients are not public; these are the standard ones. Shared by quantize (the board-input
+ * estimate) and train ({@code train.board_input}), so both simulate the same board.
  */
-final class YuvRoundTrip {
+public final class YuvRoundTrip {
     private YuvRoundTrip() {}
 
     /** The picture after BGR -> YUV -> BGR in the given sampling ({@code yuv420sp} or {@code yuv422sp}). */
-    static ResizedImage apply(ResizedImage img, String imageType) {
+    public static ResizedImage apply(ResizedImage img, String imageType) {
         int w = img.width();
         int h = img.height();
         // chroma needs even sides: extend by one replicated row/column, cut it off after

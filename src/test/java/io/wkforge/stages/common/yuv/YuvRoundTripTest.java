@@ -1,4 +1,4 @@
-package io.wkforge.stages.nnie;
+package io.wkforge.stages.common.yuv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
