@@ -100,7 +100,7 @@ public final class DeployStage implements StageRunner {
             files.append("    {\"name\": ").append(quote(i.name())).append(", \"size\": ").append(i.size())
                     .append(", \"sha256\": ").append(quote(i.sha256())).append('}');
         }
-        String json = "{\n  \"format_version\": 1,\n  \"via\": " + quote(s.via().name().toLowerCase()) + ",\n  \"destination\": "
+        String json = "{\n  \"format_version\": 1,\n  \"via\": " + quote(s.via().name().toLowerCase(java.util.Locale.ROOT)) + ",\n  \"destination\": "
                 + quote(t.destination()) + ",\n  \"verified_by\": " + quote(r.verifiedBy()) + ",\n  \"files\": [\n" + files
                 + "\n  ]\n}\n";
         try {
