@@ -111,9 +111,7 @@ public final class QuantizeStage implements StageRunner {
         MapperConfig cfg = MapperConfig.of(ctx, files, dataScale);
         List<String> listLines = new ArrayList<>();
         for (SplitImages.Image i : calibration) {
-            String path = i.file().toAbsolutePath().normalize().toString();
-            if (MapperConfig.unsafe(path) != null) throw new StageException("the image path " + path.replace("\n", "\\n") + " has a line break: it cannot stand in imageList.txt");
-            listLines.add(path);
+            listLines.add(imageListLine(i.file()));
         }
         try {
             Files.writeString(dir.resolve(MEAN_FILE), meanText(mean), StandardCharsets.UTF_8);
@@ -158,6 +156,19 @@ public final class QuantizeStage implements StageRunner {
         ctx.note(String.join("\n", table));
         ctx.note("quantize: " + name + ".cfg, " + MEAN_FILE + ", " + IMAGE_LIST + " (" + calibration.size() + " reference images), "
                 + QuantReport.FILE_NAME + "; " + QuantReport.ESTIMATE_NOTE);
+    }
+
+    /**
+     * One line of imageList.txt: the picture's absolute path. The mapper reads one path per line,
+     * so brackets and spaces are fine; only a line break cannot stand in it.
+     */
+    static String imageListLine(Path file) throws StageException {
+        String path = file.toAbsolutePath().normalize().toString();
+        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            throw new StageException("the image path " + path.replace("\n", "\\n").replace("\r", "\\r")
+                    + " has a line break: it cannot stand in imageList.txt (one path per line); rename the file or its folder");
+        }
+        return path;
     }
 
     private static void warnAboutNormalisation(TaskContext ctx, ExportSummary export, String normType, DataScale dataScale, String imageType) {
