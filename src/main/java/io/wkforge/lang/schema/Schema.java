@@ -202,7 +202,7 @@ public final class Schema {
                 .end();
 
         s.block("deploy", "Pushing the model to the board. The label names the board.")
-                .label("target", "The board.", DEPLOY)
+                .label("board", "The board.", DEPLOY)
                     .oneOf(c("taurus", "HiSpark Taurus (Hi3516DV300) running the camera AI sample")).byDefault("taurus").done()
                 .setting("via", "How files reach the board: `dir PATH` (an NFS export or SD card folder) or `ssh` (the settings below).", DEPLOY)
                     .oneOf(c("dir", "copy into a folder the board mounts"), c("ssh", "copy over SSH/SFTP and run the app"))
