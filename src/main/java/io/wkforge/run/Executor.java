@@ -288,8 +288,9 @@ public final class Executor {
             if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
         }
         StageRunner runner = registry.get(stage);
-        if (problems.isEmpty() || runner == null) return null;
+        if (runner == null) return null;
         Map<String, String> allowed = recipe.verdictSettingsOf(stage);
+        if (problems.isEmpty() && allowed.isEmpty()) return null; // a stage with verdict settings judges even a clean result
         StageVerdict verdict = new StageVerdict() {
             @Override
             public List<Problem> problems() {
@@ -303,6 +304,11 @@ public final class Executor {
                             + ", which the schema does not declare as its verdict setting");
                 }
                 return recipe.setting(qualifiedName);
+            }
+
+            @Override
+            public Path outputDir() {
+                return layout.stageDir(stage);
             }
 
             @Override

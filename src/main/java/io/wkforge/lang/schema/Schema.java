@@ -149,8 +149,10 @@ public final class Schema {
         s.block("quantize", "nnie_mapper settings (one per .cfg key) and the calibration images.")
                 .setting("calibration", "Number of reference images for quantization, drawn evenly across classes.", QUANTIZE)
                     .integer(1, 1000).optionalWord("images").byDefault("20 images").done()
-                .setting("max_top1_drop", "Accuracy gate: fail (exit 4) when estimated top-1 accuracy after quantization drops by more than this; unset means no gate.", QUANTIZE)
-                    .percent("0", false, "1", false).done()
+                .setting("max_top1_drop", "Accuracy gate: fail (exit 4) when the estimated top-1 drop from the export's input to the quantized "
+                        + "network fed through the board's input path exceeds this (the failure says which part, board input or quantization, "
+                        + "costs it); unset means no gate.", QUANTIZE)
+                    .percent("0", false, "1", false).judgesTasks().done()
                 .setting("mapper", "The nnie_mapper executable (a name looked up on PATH, or a path relative to the recipe); the NNIE_MAPPER environment variable, when set, overrides it.", WK)
                     .string().byDefault("\"nnie_mapper_12\"").done()
                 .setting("mapper_timeout", "Longest the mapper may run before it is stopped and the stage fails.", WK)
