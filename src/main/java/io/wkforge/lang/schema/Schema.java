@@ -25,6 +25,12 @@ import java.util.Set;
 public final class Schema {
     /** Stages that read the class table (ids, names, videos): their keys change with it. */
     public static final Set<StageId> CLASSES_READ_BY = EnumSet.of(FRAMES, SPLIT, TRAIN, EXPORT, VERIFY, DEPLOY, REPORT);
+    /**
+     * Stages that show the recipe's name (its file name without .recipe: labels.txt, install.sh,
+     * the report's title): their keys change with it. Never the output folder's name, which
+     * differs under --out.
+     */
+    public static final Set<StageId> RECIPE_NAME_READ_BY = EnumSet.of(DEPLOY, REPORT);
 
     private static final Map<String, BlockSpec> BLOCKS = declare();
 

@@ -51,7 +51,7 @@ public final class DeployStage implements StageRunner {
         String instruction = ctx.setting("quantize.instruction_name").asString();
         Path wk = ctx.input(StageId.WK, "nnie/" + instruction + ".wk");
         List<ClassDef> classes = ctx.classes();
-        String recipeName = ctx.layout().outDir().getFileName().toString();
+        String recipeName = ctx.recipeName();
 
         String mismatch = TaurusApp.mismatchWarning(classes);
         if (mismatch != null) ctx.warn(mismatch);

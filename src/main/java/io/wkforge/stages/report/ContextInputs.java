@@ -38,7 +38,7 @@ final class ContextInputs implements ReportInputs {
 
     @Override
     public String recipeName() {
-        return ctx.layout().outDir().getFileName().toString();
+        return ctx.recipeName();
     }
 
     @Override
