@@ -181,12 +181,12 @@ class VerifyAndQuantizeTest {
     }
 
     @Test
-    void swappedChannelsOnTheBoardFailTheGateWithTheTable() throws Exception {
+    void swappedChannelsOnTheBoardFailTheGateBlamingTheBoardsInputPath() throws Exception {
         Executor.Result r = run("max_top1_drop 1%\n  rgb_order bgr", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
         assertEquals(Executor.Outcome.GATE_FAILED, r.outcome(), r.failures().toString());
         String failure = r.failures().get(0);
         assertTrue(failure.contains("accuracy gate: the estimated top-1 drop from the export's input to the quantized network through the "
-                + "board's input path is ") && failure.contains("more than quantize.max_top1_drop 1% (test.recipe:"), failure);
+                + "board's input path is ") && failure.contains("more than quantize.max_top1_drop 1% (") && failure.contains("test.recipe:13:"), failure);
         Map<?, ?> q = json("nnie/quant.json");
         double boardPart = ((Number) q.get("board_input_drop")).doubleValue();
         assertTrue(boardPart > 0.01, "swapped channels cost accuracy before any quantization: " + q);
