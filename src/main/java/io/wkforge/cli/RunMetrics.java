@@ -20,7 +20,7 @@ final class RunMetrics {
     /** One metric: where it comes from and how it reads. */
     record Metric(String name, String label, StageId stage, String file, String field, Kind kind) {}
 
-    enum Kind { FRACTION, NUMBER, BOOLEAN, POINTS }
+    enum Kind { FRACTION, NUMBER, BOOLEAN, POINTS, BITS }
 
     static final List<Metric> ALL = List.of(
             new Metric("val_top1", "val top-1", StageId.TRAIN, "model/metrics.json", "val_top1", Kind.FRACTION),
@@ -28,8 +28,12 @@ final class RunMetrics {
             new Metric("verify_max_abs_diff", "verify max diff", StageId.VERIFY, "caffe/verify.json", "max_abs_diff", Kind.NUMBER),
             new Metric("verify_top1_agreement", "verify top-1 agreement", StageId.VERIFY, "caffe/verify.json", "top1_agreement", Kind.FRACTION),
             new Metric("verify_passed", "verify passed", StageId.VERIFY, "caffe/verify.json", "passed", Kind.BOOLEAN),
-            new Metric("quantized_top1", "int8 top-1 (estimate)", StageId.QUANTIZE, "nnie/quant.json", "quantized_top1", Kind.FRACTION),
-            new Metric("top1_drop", "int8 top-1 drop", StageId.QUANTIZE, "nnie/quant.json", "top1_drop", Kind.POINTS));
+            // the precision quant.json records (8, 16, or 8/16 under user_specify): the figures below are not all "int8"
+            new Metric("quantize_bits", "quantization bits", StageId.QUANTIZE, "nnie/quant.json", "precision_bits", Kind.BITS),
+            new Metric("quantized_top1", "quantized top-1 (estimate)", StageId.QUANTIZE, "nnie/quant.json", "quantized_top1", Kind.FRACTION),
+            new Metric("top1_drop", "top-1 drop (estimate)", StageId.QUANTIZE, "nnie/quant.json", "top1_drop", Kind.POINTS),
+            new Metric("board_input_drop", "of it: board input path", StageId.QUANTIZE, "nnie/quant.json", "board_input_drop", Kind.POINTS),
+            new Metric("quantization_drop", "of it: quantization", StageId.QUANTIZE, "nnie/quant.json", "quantization_drop", Kind.POINTS));
 
     private RunMetrics() {}
 
@@ -50,7 +54,7 @@ final class RunMetrics {
             Map<?, ?> json = files.computeIfAbsent(m.file(), f -> object(outDir.resolve(f)));
             if (json == null) continue;
             Object v = json.get(m.field());
-            if (v instanceof Number || v instanceof Boolean) out.put(m.name(), v);
+            if (v instanceof Number || v instanceof Boolean || m.kind() == Kind.BITS && v instanceof String) out.put(m.name(), v);
         }
         return out;
     }
@@ -72,14 +76,30 @@ final class RunMetrics {
     static String show(String name, Object v) {
         if (v == null) return "—";
         Metric m = byName(name);
+        if (m != null && m.kind() == Kind.BITS) return (v instanceof Number n ? number(n.doubleValue()) : String.valueOf(v)) + "-bit";
         if (!(v instanceof Number n) || m == null) return String.valueOf(v);
         double d = n.doubleValue();
         return switch (m.kind()) {
             case FRACTION -> String.format(Locale.ROOT, "%.1f%%", d * 100);
             case POINTS -> String.format(Locale.ROOT, "%.1f pt", d * 100);
-            case NUMBER -> number(d);
+            case NUMBER, BITS -> number(d);
             case BOOLEAN -> String.valueOf(v);
         };
+    }
+
+    /**
+     * The estimate's drop as the listing shows it: the total, then its two parts in the order a
+     * camera frame meets them, "4.3 pt = 4.3 board input + 0.0 8-bit"; the total alone for a run
+     * recorded before the parts were.
+     */
+    static String showDrop(Map<String, Object> metrics) {
+        Object total = metrics.get("top1_drop");
+        Object board = metrics.get("board_input_drop");
+        Object quant = metrics.get("quantization_drop");
+        if (!(total instanceof Number) || !(board instanceof Number b) || !(quant instanceof Number q)) return show("top1_drop", total);
+        Object bits = metrics.get("quantize_bits");
+        return show("top1_drop", total) + " = " + String.format(Locale.ROOT, "%.1f", b.doubleValue() * 100).replace("-0.0", "0.0") + " board input + "
+                + String.format(Locale.ROOT, "%.1f", q.doubleValue() * 100).replace("-0.0", "0.0") + " " + (bits == null ? "quantization" : show("quantize_bits", bits));
     }
 
     /** A change of a metric: +3.6 pt for fractions and points, a signed number otherwise. */

@@ -83,7 +83,7 @@ final class RunsCommand implements Callable<Integer> {
 
     static String table(List<RunHistory.Run> runs) {
         List<String> header = new ArrayList<>(List.of("run", "started", "status", "took"));
-        for (String m : LISTED) header.add(RunMetrics.byName(m).label());
+        for (String m : LISTED) header.add(m.equals("top1_drop") ? "top-1 drop (estimate) = board input + quantization" : RunMetrics.byName(m).label());
         header.addAll(List.of("recipe", "git", "--set"));
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -94,7 +94,7 @@ final class RunsCommand implements Callable<Integer> {
             row.add(r.status() == null ? "?" : r.status());
             row.add(r.durationMs() < 0 ? "—" : duration(r.durationMs()));
             Map<String, Object> metrics = r.metrics();
-            for (String m : LISTED) row.add(RunMetrics.show(m, metrics.get(m)));
+            for (String m : LISTED) row.add(m.equals("top1_drop") ? RunMetrics.showDrop(metrics) : RunMetrics.show(m, metrics.get(m)));
             row.add(r.recipeSha256() == null ? "—" : r.recipeSha256().substring(0, Math.min(8, r.recipeSha256().length())));
             row.add(r.gitCommit() == null ? "—" : r.gitCommit().substring(0, Math.min(8, r.gitCommit().length())) + (r.gitDirty() ? "*" : ""));
             row.add(String.join(" ", r.overrides()));

@@ -40,7 +40,7 @@ final class Completions {
             BlockSpec block = ctx.blockName() == null ? null : Schema.block(ctx.blockName());
             if (block == null) return List.of();
             if (block.holdsClassRows()) classRow(ctx, out);
-            else if (ctx.key() == null) settings(block, out);
+            else if (ctx.key() == null) settings(block, alreadySet(doc, block.name(), offset), out);
             else values(block.setting(ctx.key()), out);
             if (ctx.key() != null) params(doc, out);
         }
@@ -77,13 +77,33 @@ final class Completions {
         }
     }
 
-    private static void settings(BlockSpec block, List<CompletionItem> out) {
+    private static void settings(BlockSpec block, java.util.Set<String> alreadySet, List<CompletionItem> out) {
         for (SettingSpec s : block.settings().values()) {
+            if (alreadySet.contains(s.name())) continue; // a second one would be an error (a duplicate setting)
             CompletionItem item = item(s.name(), CompletionItemKind.Property, SchemaDocs.setting(s));
             item.setDetail(s.usage());
             item.setInsertText(s.name() + " ");
             out.add(item);
         }
+    }
+
+    /**
+     * The settings the enclosing block (the last block of that name starting before the cursor)
+     * already sets with a value; an entry the cursor is in is still being written, and one without
+     * a value is not set yet.
+     */
+    private static java.util.Set<String> alreadySet(SourceFile doc, String blockName, int offset) {
+        Statement.Block enclosing = null;
+        for (Statement st : Parser.parse(doc).statements()) {
+            if (st instanceof Statement.Block b && b.name().text().equals(blockName) && b.span().start() <= offset) enclosing = b;
+        }
+        java.util.Set<String> set = new java.util.HashSet<>();
+        if (enclosing == null) return set;
+        for (io.wkforge.lang.syntax.Entry e : enclosing.entries()) {
+            boolean atCursor = e.span().start() <= offset && offset <= e.span().end();
+            if (!atCursor && !e.values().isEmpty()) set.add(e.key().text());
+        }
+        return set;
     }
 
     private static void values(SettingSpec setting, List<CompletionItem> out) {

@@ -177,6 +177,7 @@ public final class Planner {
         } else if (Schema.CLASSES_READ_BY.contains(t.stage())) {
             c.put("classes", recipe.classTableText());
         }
+        if (Schema.RECIPE_NAME_READ_BY.contains(t.stage())) c.put("recipe name", recipe.stem());
         t.inputs().forEach((label, path) -> c.put("input " + label, inputHash(t, label, path)));
         for (StageId up : t.upstream()) {
             c.put("output of " + up.id(), upstreamHashes.getOrDefault(up, PENDING));

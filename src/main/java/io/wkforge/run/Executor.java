@@ -71,7 +71,7 @@ public final class Executor {
         this.registry = registry;
         this.listener = listener;
         this.store = store;
-        this.verdicts = new Verdicts(recipe, store, registry, listener);
+        this.verdicts = new Verdicts(recipe, store, registry, listener, layout);
         this.pruner = new Pruner(layout, store, listener);
     }
 

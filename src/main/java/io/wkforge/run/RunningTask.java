@@ -68,6 +68,15 @@ final class RunningTask implements TaskContext {
     }
 
     @Override
+    public String recipeName() {
+        if (!Schema.RECIPE_NAME_READ_BY.contains(task.stage())) {
+            throw new IllegalStateException("stage " + task.stage().id()
+                    + " read the recipe's name, which its cache key does not cover: add it to Schema.RECIPE_NAME_READ_BY");
+        }
+        return recipe.stem();
+    }
+
+    @Override
     public List<ClassDef> classes() {
         if (task.isPerVideo()) return List.of(task.classDef());
         if (!Schema.CLASSES_READ_BY.contains(task.stage())) {

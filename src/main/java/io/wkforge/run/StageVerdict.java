@@ -19,6 +19,12 @@ public interface StageVerdict {
     /** A verdict setting of the stage ({@code SettingSpec.verdict}); any other setting fails loudly. */
     Setting setting(String qualifiedName);
 
+    /**
+     * The stage's committed output folder: every task's results are committed by now, so a
+     * verdict may judge what they wrote (the quantize gate reads its estimate there).
+     */
+    java.nio.file.Path outputDir();
+
     /** Reports a problem as a warning that does not fail the stage; kept in the run record. */
     void warn(TaskSpec task, String message);
 }

@@ -22,6 +22,13 @@ public interface TaskContext {
      */
     List<ClassDef> classes();
 
+    /**
+     * The recipe's name (its file name without .recipe), for what a person reads; not the output
+     * folder's name, which differs under --out. Fails loudly for a stage whose key does not cover
+     * it ({@code Schema.RECIPE_NAME_READ_BY}).
+     */
+    String recipeName();
+
     /** The folder the recipe's relative paths are resolved against. */
     Path recipeDir();
 

@@ -3,6 +3,7 @@ package io.wkforge.run;
 import io.wkforge.lang.model.EffectiveRecipe;
 import io.wkforge.lang.model.Setting;
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.plan.Layout;
 import io.wkforge.plan.Stamp;
 import io.wkforge.plan.TaskSpec;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ final class Verdicts {
     private final StampStore store;
     private final StageRegistry registry;
     private final RunListener listener;
+    private final Layout layout;
 
-    Verdicts(EffectiveRecipe recipe, StampStore store, StageRegistry registry, RunListener listener) {
+    Verdicts(EffectiveRecipe recipe, StampStore store, StageRegistry registry, RunListener listener, Layout layout) {
         this.recipe = recipe;
+        this.layout = layout;
         this.store = store;
         this.registry = registry;
         this.listener = listener;
@@ -35,8 +38,9 @@ final class Verdicts {
             if (s != null) for (String p : s.problems()) problems.add(new StageVerdict.Problem(t, p));
         }
         StageRunner runner = registry.get(stage);
-        if (problems.isEmpty() || runner == null) return null;
+        if (runner == null) return null;
         Map<String, String> allowed = recipe.verdictSettingsOf(stage);
+        if (problems.isEmpty() && allowed.isEmpty()) return null; // a stage with verdict settings judges even a clean result
         StageVerdict verdict = new StageVerdict() {
             @Override
             public List<Problem> problems() {
@@ -50,6 +54,11 @@ final class Verdicts {
                             + ", which the schema does not declare as its verdict setting");
                 }
                 return recipe.setting(qualifiedName);
+            }
+
+            @Override
+            public java.nio.file.Path outputDir() {
+                return layout.stageDir(stage);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.wkforge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.RunSoFar;
@@ -29,9 +30,11 @@ class RunMetricsTest {
         Files.createDirectories(out.resolve("nnie"));
         Files.writeString(out.resolve("model/metrics.json"), "{\"val_top1\": 0.875, \"best_epoch\": 7}");
         Files.writeString(out.resolve("caffe/verify.json"), "{\"max_abs_diff\": 2.5e-6, \"top1_agreement\": 1.0, \"passed\": true}");
-        Files.writeString(out.resolve("nnie/quant.json"), "{\"quantized_top1\": 0.86, \"top1_drop\": 0.015}");
+        Files.writeString(out.resolve("nnie/quant.json"), "{\"precision_bits\": 16, \"quantized_top1\": 0.86, \"top1_drop\": 0.015, "
+                + "\"board_input_drop\": 0.0125, \"quantization_drop\": 0.0025}");
         assertEquals(Map.of("val_top1", 0.875, "best_epoch", 7L, "verify_max_abs_diff", 2.5e-6, "verify_top1_agreement", 1.0,
-                "verify_passed", true, "quantized_top1", 0.86, "top1_drop", 0.015),
+                "verify_passed", true, "quantize_bits", 16L, "quantized_top1", 0.86, "top1_drop", 0.015, "board_input_drop", 0.0125,
+                "quantization_drop", 0.0025),
                 RunMetrics.read(out, runWith(StageId.TRAIN, StageId.VERIFY, StageId.QUANTIZE)));
         assertEquals(Map.of("val_top1", 0.875, "best_epoch", 7L), RunMetrics.read(out, runWith(StageId.SPLIT, StageId.TRAIN)),
                 "an --until train run does not claim the older verify and quantize results");
@@ -46,5 +49,11 @@ class RunMetricsTest {
         assertEquals("2.5e-06", RunMetrics.show("verify_max_abs_diff", 2.5e-6));
         assertEquals("+3.8 pt", RunMetrics.showDelta("val_top1", 0.0375001));
         assertEquals("—", RunMetrics.show("val_top1", null));
+        assertEquals("16-bit", RunMetrics.show("quantize_bits", 16L), "the precision quant.json records, not always int8");
+        assertEquals("8/16-bit", RunMetrics.show("quantize_bits", "8/16"));
+        assertEquals("4.3 pt = 4.3 board input + 0.0 8-bit", RunMetrics.showDrop(Map.of("top1_drop", 0.0426, "board_input_drop", 0.0426,
+                "quantization_drop", -0.0, "quantize_bits", 8L)), "the two parts apart");
+        assertEquals("1.3 pt", RunMetrics.showDrop(Map.of("top1_drop", 0.0125)), "a run recorded before the parts were");
+        assertTrue(RunMetrics.ALL.stream().noneMatch(m -> m.label().contains("int8")));
     }
 }

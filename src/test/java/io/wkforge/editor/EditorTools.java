@@ -23,9 +23,7 @@ final class EditorTools {
 
     static void requireTool(boolean available, String what) {
         if (available) return;
-        String message = what + " is not installed; run editor-support/install-test-tools.sh";
-        if ("1".equals(System.getenv("WKFORGE_REQUIRE_EDITOR_TESTS"))) fail(message + " (WKFORGE_REQUIRE_EDITOR_TESTS=1)");
-        assumeTrue(false, message);
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.EDITOR_TOOLS, false, what);
     }
 
     record Result(int exitCode, String output) {}

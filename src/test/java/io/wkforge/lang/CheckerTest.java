@@ -76,6 +76,31 @@ class CheckerTest {
     }
 
     @Test
+    void aClassRowWithoutVideosIsOneErrorNotAlsoAGapInTheIds() {
+        String rows = "classes {\n  1 scene tree videos \"v/tree.avi\"\n  2 scene street\n  3 scene megamind videos \"v/Megamind.avi\"\n"
+                + "  4 other background videos \"v/bg.avi\" background\n}\n";
+        CheckResult r = check(rows);
+        assertEquals(List.of("E115"), codes(r), () -> r.diagnostics().toString());
+        assertTrue(r.diagnostics().get(0).message().contains("class `street` lists no videos"), r.diagnostics().get(0).message());
+        // the background row itself malformed: no "no background class" on top of it
+        CheckResult last = check("classes {\n  1 scene tree videos \"v/tree.avi\"\n  2 other background\n}\n");
+        assertEquals(List.of("E115"), codes(last), () -> last.diagnostics().toString());
+        // a real gap is still one
+        CheckResult gap = check("classes {\n  1 scene tree videos \"v/tree.avi\"\n  2 scene street\n"
+                + "  4 other background videos \"v/bg.avi\" background\n}\n");
+        assertEquals(List.of("E115", "E112"), codes(gap), () -> gap.diagnostics().toString());
+        assertTrue(gap.diagnostics().get(1).message().contains("must run 1..3 without gaps; expected id 3, found 4"), gap.diagnostics().get(1).message());
+    }
+
+    @Test
+    void aWrongLabelIsNamedAsTheDocsNameIt() {
+        Diagnostic d = only(check(CLASSES + "deploy board {\n}\n"), "E105");
+        assertEquals("`board` is not a valid board for block `deploy`", d.message());
+        assertTrue(d.help().contains("expected one of: taurus"), d.help());
+        assertEquals("`resnet50` is not a valid model for block `train`", only(check(CLASSES + "train resnet50 {\n}\n"), "E105").message());
+    }
+
+    @Test
     void wrongTypeUnitAndRange() {
         CheckResult r = check(CLASSES + "train resnet18 {\n  epochs many\n  lr 5%\n  batch 0\n}\npreprocess {\n  resize 72\n}\n");
         assertEquals(List.of("E103", "E104", "E105", "E104"), codes(r));

@@ -143,6 +143,20 @@ class NumberLiteralTest {
     }
 
     @Test
+    void aDecimalCommaIsOneErrorThatSaysPoint() {
+        CheckResult r = Recipes.check(dir, CLASSES + "train resnet18 {\n  lr 0,01\n}\n");
+        assertEquals(List.of("E005"), codes(r), () -> r.diagnostics().toString());
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals("`0,01` is not a number: a decimal uses a point", d.message());
+        assertEquals("write `0.01`", d.help());
+        assertEquals(6, d.column());
+        // a comma list is not taken for a decimal: the stray comma says how lists are written
+        List<Diagnostic> list = Recipes.check(dir, CLASSES + "preprocess {\n  mean 1,2,3\n}\n").diagnostics();
+        assertTrue(list.stream().anyMatch(e -> e.codeId().equals("E002") && e.help().contains("separated by spaces")), list::toString);
+        assertTrue(list.stream().noneMatch(e -> e.codeId().equals("E005")), list::toString);
+    }
+
+    @Test
     void otherMalformedNumbersAreOneErrorEach() {
         for (String bad : List.of("1.2.3", "127.0.0.1", "32px", "1e", "2epochs", "256x256x3", "1x", "-1x2")) {
             List<Diagnostic> errors = syntaxErrors(bad);

@@ -195,6 +195,15 @@ class LspServerTest {
     }
 
     @Test
+    void completionLeavesOutSettingsTheBlockAlreadySets() throws Exception {
+        String uri = open("s.recipe", "train resnet18 {\n  epochs 3\n  \n  lr 0.01\n}\nframes {\n  \n}\n");
+        List<String> train = complete(uri, 2, 2);
+        assertFalse(train.contains("epochs") || train.contains("lr"), "set already, a second would be a duplicate: " + train);
+        assertTrue(train.containsAll(List.of("batch", "optimizer")), train.toString());
+        assertTrue(complete(uri, 6, 2).contains("fps"), "another block's settings are its own");
+    }
+
+    @Test
     void completionOfParamsAfterDollar() throws Exception {
         String uri = open("p.recipe", "param epochs = 3\nparam lr0 = 0.1\ntrain resnet18 {\n  epochs $\n}\n");
         assertEquals(List.of("$epochs", "$lr0"), complete(uri, 3, 10));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -32,19 +33,22 @@ class RunLockTest {
         assertTrue(busy.getMessage().contains("`wkforge run r.recipe --until frames`") && busy.getMessage().contains("--wait"), busy.getMessage());
 
         AtomicReference<RunLock.Holder> toldToWait = new AtomicReference<>();
+        CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<RunLock> waiter = CompletableFuture.supplyAsync(() -> {
             try {
                 return RunLock.acquire(lockFile(), "waiter", true, new RunLock.Listener() {
                     @Override
                     public void waiting(RunLock.Holder holder) {
                         toldToWait.set(holder);
+                        waiting.countDown();
                     }
                 });
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Thread.sleep(300);
+        // the waiter has found the lock taken and said so (a sleep would pass even if it never started)
+        assertTrue(waiting.await(30, TimeUnit.SECONDS), "the waiter is told whom it waits for");
         assertTrue(!waiter.isDone(), "waits while the lock is held");
         held.close();
         RunLock second = waiter.get(30, TimeUnit.SECONDS);

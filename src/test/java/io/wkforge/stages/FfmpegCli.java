@@ -55,10 +55,7 @@ public final class FfmpegCli {
                 // not a usable ffmpeg
             }
         }
-        if (system == null && "1".equals(System.getenv("WKFORGE_REQUIRE_FFMPEG_CLI"))) {
-            throw new AssertionError("WKFORGE_REQUIRE_FFMPEG_CLI=1 but no ffmpeg with libx264 and libx265 is on PATH"
-                    + " (apt-get install -y ffmpeg)");
-        }
+        io.wkforge.Peers.optional(io.wkforge.Peers.Peer.FFMPEG_CLI, system != null, "an ffmpeg with libx264 and libx265 on PATH");
         return system;
     }
 

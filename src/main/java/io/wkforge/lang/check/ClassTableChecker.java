@@ -40,9 +40,13 @@ final class ClassTableChecker {
 
     List<ClassDef> check(Statement.Block block) {
         List<ClassDef> rows = new ArrayList<>();
+        // the ids of rows reported as malformed: they still hold their place in the numbering,
+        // so a row without videos is not followed by a second, wrong error about gaps
+        List<Integer> reportedIds = new ArrayList<>();
         for (Entry e : block.entries()) {
             ClassDef row = row(e);
             if (row != null) rows.add(row);
+            else if (e.key().text().matches("[0-9]{1,9}")) reportedIds.add(Integer.parseInt(e.key().text()));
         }
         if (rows.isEmpty()) {
             if (block.entries().isEmpty()) {
@@ -53,8 +57,8 @@ final class ClassTableChecker {
         }
         checkUnique(rows);
         rows.sort(Comparator.comparingInt(ClassDef::id));
-        checkIds(rows, block);
-        checkBackground(rows, block);
+        checkIds(rows, reportedIds);
+        checkBackground(rows, block, reportedIds);
         return rows;
     }
 
@@ -142,13 +146,16 @@ final class ClassTableChecker {
         }
     }
 
-    private void checkIds(List<ClassDef> sorted, Statement.Block block) {
+    private void checkIds(List<ClassDef> sorted, List<Integer> reportedIds) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(reportedIds);
+        sorted.forEach(c -> all.add(c.id()));
         int expected = 1;
         for (ClassDef c : sorted) {
             if (c.id() == expected - 1) continue; // a duplicate, reported already
+            while (reportedIds.contains(expected) && c.id() != expected) expected++; // a malformed row's id holds its place
             if (c.id() != expected) {
                 diags.add(Diagnostic.of(Code.CLASS_IDS_NOT_CONTIGUOUS, source, c.span(),
-                        "class ids must run 1.." + sorted.size() + " without gaps; expected id " + expected + ", found " + c.id())
+                        "class ids must run 1.." + all.size() + " without gaps; expected id " + expected + ", found " + c.id())
                         .withHelp("ids are the network's output indices plus one; renumber the rows"));
                 return;
             }
@@ -156,15 +163,17 @@ final class ClassTableChecker {
         }
     }
 
-    private void checkBackground(List<ClassDef> sorted, Statement.Block block) {
+    private void checkBackground(List<ClassDef> sorted, Statement.Block block, List<Integer> reportedIds) {
         List<ClassDef> bg = sorted.stream().filter(ClassDef::background).toList();
+        ClassDef last = sorted.get(sorted.size() - 1);
+        // a malformed row reported already may be the background row, or come after it: nothing to add
+        if (reportedIds.stream().anyMatch(id -> id > last.id()) || bg.isEmpty() && !reportedIds.isEmpty()) return;
         if (bg.isEmpty()) {
             diags.add(Diagnostic.of(Code.NO_BACKGROUND_CLASS, source, block.name().span(), "no background class")
                     .withHelp("add a last row ending in `background`, e.g. `" + (sorted.get(sorted.size() - 1).id() + 1)
                             + " other background videos \"videos/background/*.mp4\" background`: as in the seed tutorial, a background class keeps the board from reporting an object in an empty scene"));
             return;
         }
-        ClassDef last = sorted.get(sorted.size() - 1);
         for (ClassDef c : bg) {
             if (c != last) {
                 diags.add(Diagnostic.of(Code.BACKGROUND_NOT_LAST, source, c.span(),

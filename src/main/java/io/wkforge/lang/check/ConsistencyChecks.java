@@ -175,7 +175,7 @@ final class ConsistencyChecks {
      * a recipe that names a deploy target (its own block or an imported one).
      */
     private static void boardApp(EffectiveRecipe r, Diagnostics diags) {
-        Setting target = r.setting("deploy.target");
+        Setting target = r.setting("deploy.board");
         if (target.origin().kind() == io.wkforge.lang.model.Origin.Kind.DEFAULT) return;
         Setting input = r.setting("deploy.app_input");
         Setting categories = r.setting("deploy.app_categories");

@@ -120,7 +120,8 @@ final class SettingTypeChecker {
                     List<String> names = slot.choices().stream().map(Choice::name).toList();
                     String dym = Spelling.didYouMean(name, names);
                     out.add(Diagnostic.of(Code.OUT_OF_RANGE, source, v.span(),
-                            "`" + name + "` is not a valid value for `" + spec.name() + "`")
+                            spec.isLabel() ? "`" + name + "` is not a valid " + spec.name() + " for block `" + spec.block() + "`"
+                                    : "`" + name + "` is not a valid value for `" + spec.name() + "`")
                             .withHelp((dym == null ? "" : dym + " ") + "expected one of: " + String.join(", ", names)));
                 }
             }

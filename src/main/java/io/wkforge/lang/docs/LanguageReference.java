@@ -84,7 +84,8 @@ public final class LanguageReference {
                   error.
                 - `1.`, `.5`, `1.2.3`, `1e` and `32px` are errors (`E005`, with what to write): a number
                   followed directly by a point or letters is not a number. Quote text such as an address:
-                  `host "127.0.0.1"`.
+                  `host "127.0.0.1"`. A decimal uses a point: `0,01` is one error (`E005`) saying to write
+                  `0.01`.
 
                 """.formatted(Value.DecimalLit.EXPONENT_LIMIT, Value.DecimalLit.EXPONENT_LIMIT + 1));
     }

@@ -25,6 +25,12 @@ import java.util.Set;
 public final class Schema {
     /** Stages that read the class table (ids, names, videos): their keys change with it. */
     public static final Set<StageId> CLASSES_READ_BY = EnumSet.of(FRAMES, SPLIT, TRAIN, EXPORT, VERIFY, DEPLOY, REPORT);
+    /**
+     * Stages that show the recipe's name (its file name without .recipe: labels.txt, install.sh,
+     * the report's title): their keys change with it. Never the output folder's name, which
+     * differs under --out.
+     */
+    public static final Set<StageId> RECIPE_NAME_READ_BY = EnumSet.of(DEPLOY, REPORT);
 
     private static final Map<String, BlockSpec> BLOCKS = declare();
 
@@ -163,8 +169,10 @@ public final class Schema {
         s.block("quantize", "nnie_mapper settings (one per .cfg key) and the calibration images.")
                 .setting("calibration", "Number of reference images for quantization, drawn evenly across classes.", QUANTIZE)
                     .integer(1, 1000).optionalWord("images").byDefault("20 images").done()
-                .setting("max_top1_drop", "Accuracy gate: fail (exit 4) when estimated top-1 accuracy after quantization drops by more than this; unset means no gate.", QUANTIZE)
-                    .percent("0", false, "1", false).done()
+                .setting("max_top1_drop", "Accuracy gate: fail (exit 4) when the estimated top-1 drop from the export's input to the quantized "
+                        + "network fed through the board's input path exceeds this (the failure says which part, board input or quantization, "
+                        + "costs it); unset means no gate.", QUANTIZE)
+                    .percent("0", false, "1", false).judgesTasks().done()
                 .setting("mapper", "The nnie_mapper executable (a name looked up on PATH, or a path relative to the recipe); the NNIE_MAPPER environment variable, when set, overrides it.", WK)
                     .string().byDefault("\"nnie_mapper_12\"").done()
                 .setting("wk_version", "Format version (bytes 16-19 of the .wk) that the target chip family's NNIE loader accepts: wk and deploy refuse a .wk with another, which another family's mapper made (1 1 1 2: Hi3516CV500, Hi3516DV300, Hi3516AV300).", WK, DEPLOY)
@@ -218,7 +226,7 @@ public final class Schema {
                 .end();
 
         s.block("deploy", "Pushing the model to the board. The label names the board.")
-                .label("target", "The board.", DEPLOY, REPORT)
+                .label("board", "The board.", DEPLOY, REPORT)
                     .oneOf(c("taurus", "HiSpark Taurus (Hi3516DV300) running the camera AI sample")).byDefault("taurus").done()
                 .setting("via", "How files reach the board: `dir PATH` (an NFS export or SD card folder) or `ssh` (the settings below).", DEPLOY)
                     .oneOf(c("dir", "copy into a folder the board mounts"), c("ssh", "copy over SSH/SFTP and run the app"))

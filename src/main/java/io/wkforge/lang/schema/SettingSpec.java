@@ -56,8 +56,9 @@ public record SettingSpec(String block, String name, List<Slot> slots, String de
                 case ENUM -> String.join("|", s.choices().stream().map(Choice::name).toList());
                 default -> "<" + s.type().name().toLowerCase(java.util.Locale.ROOT) + ">";
             };
-            if (s.maxCount() == Integer.MAX_VALUE) one = one + "...";
-            else if (s.maxCount() > 1) one = String.join(" ", java.util.Collections.nCopies(s.maxCount(), one));
+            // a fixed count reads best spelled out (`<num> <num> <num>`); a varying one as a repetition
+            if (s.maxCount() > 1 && s.minCount() == s.maxCount()) one = String.join(" ", java.util.Collections.nCopies(s.maxCount(), one));
+            else if (s.maxCount() > 1) one = one + "...";
             sb.append(' ').append(s.isOptional() ? "[" + one + "]" : one);
         }
         return sb.toString();

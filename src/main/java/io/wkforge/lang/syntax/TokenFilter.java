@@ -22,7 +22,8 @@ import org.antlr.v4.runtime.TokenSource;
  *       parser;</li>
  *   <li>an unterminated string is reported and handed on as a string;</li>
  *   <li>a malformed number ({@code 1.}, {@code 0xff}) is reported and handed on as the number it
- *       most likely meant, so the setting it belongs to gets no second error;</li>
+ *       most likely meant, so the setting it belongs to gets no second error; so is a decimal
+ *       comma ({@code 0,01}, two numbers and a stray comma to the lexer);</li>
  *   <li>a block whose {@code }} is missing is closed with a {@link ConjuredBrace} at the next
  *       line that starts a block ({@code name [label] {}) or at the end of the file, so one
  *       forgotten brace costs one error and the grammar needs no ambiguous optional brace.</li>
@@ -47,6 +48,10 @@ final class TokenFilter implements TokenSource {
     private final List<Diagnostic> errors;
     private final List<Comment> comments;
     private final Deque<Token> pending = new ArrayDeque<>();
+    /** Lexer tokens read ahead (to recognise a decimal comma) and not yet filtered. */
+    private final Deque<Token> lookahead = new ArrayDeque<>();
+    /** The lexer token filtered last (a comma right before a number makes it part of a comma list). */
+    private Token previousRaw;
     static final int MAX_DEPTH = 8;
     private int depth;
     /** Braces opened beyond MAX_DEPTH and not closed yet: their tokens never reach the parser. */
@@ -139,7 +144,9 @@ final class TokenFilter implements TokenSource {
     /** The next token from the lexer, with stray characters reported and dropped. */
     private Token filtered() {
         while (true) {
-            Token t = lexer.nextToken();
+            Token t = raw();
+            Token before = previousRaw;
+            previousRaw = t;
             Span span = new Span(t.getStartIndex(), t.getStopIndex() + 1);
             switch (t.getType()) {
                 case RecipeLexer.UNKNOWN_CHAR -> errors.add(Diagnostic.of(Code.UNEXPECTED_CHARACTER, source, span,
@@ -163,6 +170,10 @@ final class TokenFilter implements TokenSource {
                     fixed.setText(repaired);
                     return fixed;
                 }
+                case RecipeLexer.INT -> {
+                    Token decimal = decimalComma(before, t);
+                    return decimal != null ? decimal : t;
+                }
                 case RecipeLexer.COMMENT -> {
                     comments.add(new Comment(t.getText().stripTrailing(), span));
                     return t;
@@ -172,6 +183,42 @@ final class TokenFilter implements TokenSource {
                 }
             }
         }
+    }
+
+    private Token raw() {
+        return lookahead.isEmpty() ? lexer.nextToken() : lookahead.poll();
+    }
+
+    /** The k-th lexer token after the current one (0: the next), read ahead and kept for {@link #raw}. */
+    private Token peek(int k) {
+        while (lookahead.size() <= k) lookahead.add(lexer.nextToken());
+        return lookahead.stream().skip(k).findFirst().orElseThrow();
+    }
+
+    /**
+     * {@code 0,01} written for 0.01 (a decimal comma, as many locales write it): the lexer sees
+     * {@code 0}, a stray comma and {@code 01}, and the setting would get three errors, the first
+     * about the value 0. Reported once and handed on as the decimal meant. A comma list such as
+     * {@code 1,2,3} is left to the stray-comma message, which says how lists are written.
+     */
+    private Token decimalComma(Token before, Token whole) {
+        if (before != null && before.getText().equals(",") && before.getStopIndex() + 1 == whole.getStartIndex()) return null;
+        Token comma = peek(0);
+        if (comma.getType() != RecipeLexer.UNKNOWN_CHAR || !comma.getText().equals(",") || comma.getStartIndex() != whole.getStopIndex() + 1) return null;
+        Token fraction = peek(1);
+        if (fraction.getType() != RecipeLexer.INT || fraction.getText().startsWith("-") || fraction.getStartIndex() != comma.getStopIndex() + 1) return null;
+        Token after = peek(2);
+        if (after.getStartIndex() == fraction.getStopIndex() + 1 && after.getText().equals(",")) return null;
+        lookahead.poll();
+        lookahead.poll();
+        String meant = whole.getText() + "." + fraction.getText();
+        errors.add(Diagnostic.of(Code.MALFORMED_NUMBER, source, new Span(whole.getStartIndex(), fraction.getStopIndex() + 1),
+                "`" + whole.getText() + "," + fraction.getText() + "` is not a number: a decimal uses a point").withHelp("write `" + meant + "`"));
+        CommonToken fixed = new CommonToken(whole);
+        fixed.setType(RecipeLexer.DECIMAL);
+        fixed.setText(meant);
+        fixed.setStopIndex(fraction.getStopIndex());
+        return fixed;
     }
 
     private static String unknownCharHelp(String ch) {

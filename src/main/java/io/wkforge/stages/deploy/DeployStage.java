@@ -72,7 +72,7 @@ public final class DeployStage implements StageRunner {
         String instruction = ctx.setting("quantize.instruction_name").asString();
         Path wk = ctx.input(StageId.WK, "nnie/" + instruction + ".wk");
         List<ClassDef> classes = ctx.classes();
-        String recipeName = ctx.layout().outDir().getFileName().toString();
+        String recipeName = ctx.recipeName();
 
         WkGate.check(wk, WkExpectation.of(ctx::setting, classes.size(), null, null), ctx);
         BoardApp app = BoardApp.of(ctx::setting);
@@ -123,7 +123,7 @@ public final class DeployStage implements StageRunner {
             files.append("    {\"name\": ").append(quote(i.name())).append(", \"size\": ").append(i.size())
                     .append(", \"sha256\": ").append(quote(i.sha256())).append('}');
         }
-        String json = "{\n  \"format_version\": 1,\n  \"via\": " + quote(s.via().name().toLowerCase()) + ",\n  \"destination\": "
+        String json = "{\n  \"format_version\": 1,\n  \"via\": " + quote(s.via().name().toLowerCase(java.util.Locale.ROOT)) + ",\n  \"destination\": "
                 + quote(t.destination()) + ",\n  \"verified_by\": " + quote(r.verifiedBy()) + ",\n  \"files\": [\n" + files
                 + "\n  ]\n}\n";
         try {

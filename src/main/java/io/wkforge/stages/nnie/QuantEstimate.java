@@ -28,8 +28,19 @@ final class QuantEstimate {
     /** What the estimate found. */
     record Result(double floatTop1, double floatBoardTop1, double quantizedTop1, double agreement, int images, int calibrationImages,
                   String precision, String method, List<LayerCosines.Row> layers, double seconds) {
+        /** From the export's input (the float network as verify feeds it) to the quantized network through the board's input path. */
         double drop() {
             return floatTop1 - quantizedTop1;
+        }
+
+        /** The first part of {@link #drop}: the float network fed through the board's input path (YUV, channel order, normalisation). */
+        double boardInputDrop() {
+            return floatTop1 - floatBoardTop1;
+        }
+
+        /** The second part of {@link #drop}: quantizing the network, both fed through the board's input path. */
+        double quantizationDrop() {
+            return floatBoardTop1 - quantizedTop1;
         }
     }
 

@@ -16,9 +16,11 @@ final class QuantReport {
 
     private QuantReport() {}
 
-    /** @param maxDrop the gate as a fraction, or null when the recipe sets none */
-    static Map<String, Object> json(QuantEstimate.Result r, String compileMode, String boardInput, DataScale dataScale, int listImages,
-                                    Double maxDrop, boolean passed) {
+    /**
+     * The estimate as computed. The gate's limit and verdict are not in it: {@code max_top1_drop}
+     * is judged after the task ({@link AccuracyGate}), so changing it never re-runs the estimate.
+     */
+    static Map<String, Object> json(QuantEstimate.Result r, String compileMode, String boardInput, DataScale dataScale, int listImages) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", 1);
         m.put("estimate", true);
@@ -30,6 +32,8 @@ final class QuantReport {
         m.put("float_board_input_top1", r.floatBoardTop1());
         m.put("quantized_top1", r.quantizedTop1());
         m.put("top1_drop", r.drop());
+        m.put("board_input_drop", r.boardInputDrop());
+        m.put("quantization_drop", r.quantizationDrop());
         m.put("top1_agreement", r.agreement());
         m.put("images", r.images());
         m.put("calibration_images", r.calibrationImages());
@@ -52,21 +56,17 @@ final class QuantReport {
             layers.add(l);
         }
         m.put("layers", layers);
-        Map<String, Object> gate = new LinkedHashMap<>();
-        gate.put("max_top1_drop", maxDrop);
-        gate.put("passed", maxDrop == null ? null : passed);
-        m.put("gate", gate);
         m.put("seconds", Math.round(r.seconds() * 10) / 10.0);
         return m;
     }
 
-    /** The summary line and the worst layers, as printed. */
-    static List<String> table(QuantEstimate.Result r, Double maxDrop) {
+    /** The summary lines and the worst layers, as printed. */
+    static List<String> table(QuantEstimate.Result r) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "quantization ESTIMATE (%s-bit; NNIE's exact scheme is not public): top-1 on %d val images: "
-                        + "float %.2f%%, board input float %.2f%%, quantized %.2f%% (drop %.2f points%s), quantized agrees with float on %.1f%%",
-                r.precision(), r.images(), 100 * r.floatTop1(), 100 * r.floatBoardTop1(), 100 * r.quantizedTop1(), 100 * r.drop(),
-                maxDrop == null ? "" : String.format(Locale.ROOT, "; gate max_top1_drop %.2f points", 100 * maxDrop), 100 * r.agreement()));
+                        + "float %.2f%%, quantized %.2f%% (drop %.2f points), quantized agrees with float on %.1f%%",
+                r.precision(), r.images(), 100 * r.floatTop1(), 100 * r.quantizedTop1(), 100 * r.drop(), 100 * r.agreement()));
+        out.add("  " + parts(r.boardInputDrop(), r.quantizationDrop(), r.floatBoardTop1(), r.precision()));
         List<LayerCosines.Row> worst = sortWorst(r.layers());
         out.add(String.format(Locale.ROOT, "  %-30s %-13s %4s  %8s  %8s", "layer (worst first)", "type", "bits", "cosine", "worst img"));
         for (int i = 0; i < Math.min(PRINTED_ROWS, worst.size()); i++) {
@@ -75,6 +75,18 @@ final class QuantReport {
         }
         if (worst.size() > PRINTED_ROWS) out.add("  ... " + (worst.size() - PRINTED_ROWS) + " more layers in nnie/" + FILE_NAME);
         return out;
+    }
+
+    /** The drop in its two parts, in the order the picture meets them: the board's input path, then quantization. */
+    static String parts(double boardInputDrop, double quantizationDrop, double floatBoardTop1, String precision) {
+        return String.format(Locale.ROOT, "of the drop: board input path %s points (float network on board input: %.2f%%), "
+                + "%s-bit quantization %s points", points(boardInputDrop), 100 * floatBoardTop1, precision, points(quantizationDrop));
+    }
+
+    /** A drop in points with two decimals; a gain shows as negative, and nothing never as -0.00. */
+    static String points(double drop) {
+        String s = String.format(Locale.ROOT, "%.2f", 100 * drop);
+        return s.equals("-0.00") ? "0.00" : s;
     }
 
     private static List<LayerCosines.Row> sortWorst(List<LayerCosines.Row> rows) {

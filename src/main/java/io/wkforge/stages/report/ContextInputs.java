@@ -38,7 +38,7 @@ final class ContextInputs implements ReportInputs {
 
     @Override
     public String recipeName() {
-        return ctx.layout().outDir().getFileName().toString();
+        return ctx.recipeName();
     }
 
     @Override
@@ -48,7 +48,7 @@ final class ContextInputs implements ReportInputs {
 
     @Override
     public List<String> boardAppWarnings() {
-        if (ctx.setting("deploy.target").origin().kind() == io.wkforge.lang.model.Origin.Kind.DEFAULT) return List.of();
+        if (ctx.setting("deploy.board").origin().kind() == io.wkforge.lang.model.Origin.Kind.DEFAULT) return List.of();
         io.wkforge.lang.model.BoardApp app = io.wkforge.lang.model.BoardApp.of(ctx::setting);
         var crop = ctx.setting("preprocess.crop").asSize();
         List<String> out = new ArrayList<>();

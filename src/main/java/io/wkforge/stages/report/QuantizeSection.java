@@ -1,6 +1,7 @@
 package io.wkforge.stages.report;
 
 import io.wkforge.lang.schema.StageId;
+import io.wkforge.run.RunSoFar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class QuantizeSection implements Section {
             h.raw("<p class=\"empty\">No quantization yet (<code>quantize</code> writes the mapper's inputs and <code>nnie/quant.json</code>).</p>\n");
             return;
         }
-        if (q != null) estimate(h, q, charts);
+        if (q != null) estimate(h, q, gateLimit(in), charts);
         if (cfg != null) {
             try {
                 h.raw("<details><summary>nnie_mapper configuration: ").text("nnie/" + cfg.getFileName()).raw("</summary><pre class=\"source\">")
@@ -52,18 +53,33 @@ final class QuantizeSection implements Section {
         h.raw("</p>\n");
     }
 
-    private static void estimate(Html h, Map<?, ?> q, Map<String, Object> charts) {
+    private static void estimate(Html h, Map<?, ?> q, Double limit, Map<String, Object> charts) {
         double before = JsonFiles.num(q, "float_top1");
+        double board = JsonFiles.num(q, "float_board_input_top1");
         double after = JsonFiles.num(q, "quantized_top1");
         double drop = JsonFiles.num(q, "top1_drop");
+        String bits = JsonFiles.show(q.get("precision_bits"));
         StringBuilder line = new StringBuilder();
-        if (Boolean.TRUE.equals(q.get("estimate"))) line.append("Estimate (").append(JsonFiles.show(q.get("precision_bits")))
+        if (Boolean.TRUE.equals(q.get("estimate"))) line.append("Estimate (").append(bits)
                 .append("-bit, computed here, not by nnie_mapper) on ").append(JsonFiles.show(q.get("images"))).append(" images: ");
         line.append("top-1 ").append(Double.isNaN(before) ? "—" : Html.percent(before)).append(" → ")
                 .append(Double.isNaN(after) ? "—" : Html.percent(after));
-        if (!Double.isNaN(drop)) line.append(String.format(java.util.Locale.ROOT, " (a drop of %.1f points)", drop * 100));
+        if (!Double.isNaN(drop)) {
+            line.append(String.format(java.util.Locale.ROOT, " (a drop of %.1f points", drop * 100));
+            // the two causes apart, in the order a camera frame meets them
+            if (!Double.isNaN(board)) line.append(": board input path ").append(points(before - board)).append(", ").append(bits)
+                    .append("-bit quantization ").append(points(board - after));
+            line.append(')');
+        }
         line.append('.');
-        h.raw("<p class=\"headline\">").raw(gateBadge(q.get("gate"))).text(line.toString()).raw("</p>\n");
+        h.raw("<p class=\"headline\">").raw(limit != null ? gateBadge(limit, drop) : gateBadge(q.get("gate"))).text(line.toString()).raw("</p>\n");
+        if (!Double.isNaN(board) && !Double.isNaN(before) && !Double.isNaN(after)) {
+            h.raw("<table class=\"grid\"><thead><tr><th>network</th><th>fed</th><th>top-1</th><th>drop, this step</th></tr></thead><tbody>\n");
+            h.row("float", "as the export expects (as verify feeds it)", Html.percent(before), "");
+            h.row("float", "through the board's input path", Html.percent(board), points(before - board));
+            h.row(bits + "-bit quantized", "through the board's input path", Html.percent(after), points(board - after));
+            h.raw("</tbody></table>\n");
+        }
 
         List<Object> names = new ArrayList<>();
         List<Object> cosines = new ArrayList<>();
@@ -88,7 +104,38 @@ final class QuantizeSection implements Section {
         charts.put("quantize", chart);
     }
 
-    /** The accuracy gate's verdict as a badge: passed, failed, or none set. */
+    /** A drop as "4.3 points"; a gain as "-1.2 points", nothing never as "-0.0". */
+    static String points(double drop) {
+        String s = String.format(java.util.Locale.ROOT, "%.1f", drop * 100);
+        return (s.equals("-0.0") ? "0.0" : s) + " points";
+    }
+
+    /**
+     * This run's {@code quantize.max_top1_drop} as a fraction, or null when unset (or when the
+     * report belongs to no run). A verdict setting, so the gate is judged here from the same
+     * estimate, as quantize judges it, and never read from an older quant.json.
+     */
+    static Double gateLimit(ReportInputs in) {
+        for (RunSoFar.SettingUse s : in.run().settings()) {
+            if (!s.name().equals("quantize.max_top1_drop") || s.value() == null) continue;
+            try {
+                String v = s.value().strip();
+                return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1)) / 100 : Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String gateBadge(double limit, double drop) {
+        if (Double.isNaN(drop)) return "";
+        boolean passed = drop <= limit + 1e-12;
+        String text = String.format(java.util.Locale.ROOT, "gate: drop at most %.1f points", limit * 100) + (passed ? " ✓" : " ✗");
+        return "<span class=\"" + (passed ? "pass" : "fail") + "\">" + Html.esc(text) + "</span> ";
+    }
+
+    /** The accuracy gate's verdict as an estimate written before the gate became a verdict setting recorded it: passed, failed, or none set. */
     private static String gateBadge(Object gate) {
         if (gate == null) return "";
         Boolean passed = null;

@@ -16,7 +16,7 @@ interface ReportInputs {
     /** Committed outputs whose relative path starts with {@code relDir + "/"}, sorted. */
     List<Path> filesUnder(String relDir);
 
-    /** The out dir's name for the recipe (its file name without .recipe). */
+    /** The recipe's name: its file name without .recipe (not the output folder's, which differs under --out). */
     String recipeName();
 
     List<ClassDef> classes();

@@ -29,7 +29,8 @@ final class Summary {
             Map<?, ?> metrics = JsonFiles.object(in, "model/metrics.json");
             double top1 = JsonFiles.num(metrics, "val_top1");
             card(h, "val top-1", Double.isNaN(top1) ? "—" : Html.percent(top1),
-                    metrics == null ? "not trained" : "best epoch " + JsonFiles.show(metrics.get("best_epoch")), null);
+                    metrics == null ? "not trained" : "best epoch " + JsonFiles.show(metrics.get("best_epoch")), null,
+                    earlier(in, StageId.TRAIN, metrics != null));
         } catch (JsonFiles.Unreadable e) {
             card(h, "val top-1", "?", e.getMessage(), "bad");
         }
@@ -38,17 +39,24 @@ final class Summary {
             Boolean passed = JsonFiles.bool(verify, "passed");
             card(h, "Caffe check", verify == null ? "—" : Html.number(JsonFiles.num(verify, "max_abs_diff")),
                     verify == null ? "not verified" : "largest difference" + (passed == null ? "" : passed ? ", passed" : ", FAILED"),
-                    passed == null ? null : passed ? "good" : "bad");
+                    passed == null ? null : passed ? "good" : "bad", earlier(in, StageId.VERIFY, verify != null));
         } catch (JsonFiles.Unreadable e) {
             card(h, "Caffe check", "?", e.getMessage(), "bad");
         }
         try {
             Map<?, ?> q = JsonFiles.object(in, "nnie/quant.json");
             double drop = JsonFiles.num(q, "top1_drop");
-            card(h, "int8 estimate", Double.isNaN(drop) ? "—" : signedPoints(-drop * 100),
-                    q == null ? "not quantized" : "top-1 change after quantization", null);
+            double board = JsonFiles.num(q, "float_board_input_top1");
+            // the precision quant.json records: 16-bit under compile_mode high_precision, never "int8" for everything
+            String bits = q == null || q.get("precision_bits") == null ? "quantization" : JsonFiles.show(q.get("precision_bits")) + "-bit";
+            String detail = q == null ? "not quantized"
+                    : Double.isNaN(board) ? "top-1 change after quantization"
+                    : "board input " + signedPoints(-(JsonFiles.num(q, "float_top1") - board) * 100) + ", " + bits + " quantization "
+                            + signedPoints(-(board - JsonFiles.num(q, "quantized_top1")) * 100);
+            card(h, q == null ? "quantization estimate" : bits + " estimate", Double.isNaN(drop) ? "—" : signedPoints(-drop * 100), detail, null,
+                    earlier(in, StageId.QUANTIZE, q != null));
         } catch (JsonFiles.Unreadable e) {
-            card(h, "int8 estimate", "?", e.getMessage(), "bad");
+            card(h, "quantization estimate", "?", e.getMessage(), "bad");
         }
         Path wkFile = in.filesUnder("nnie").stream().filter(p -> p.getFileName().toString().endsWith(".wk")).findFirst().orElse(null);
         if (wkFile == null) {
@@ -71,8 +79,28 @@ final class Summary {
     }
 
     private static void card(Html h, String title, String value, String detail, String tone) {
-        h.raw("<div class=\"card" + (tone == null ? "" : " " + tone) + "\"><div class=\"title\">").text(title)
-                .raw("</div><div class=\"value\">").text(value).raw("</div><div class=\"detail\">").text(detail).raw("</div></div>\n");
+        card(h, title, value, detail, tone, null);
+    }
+
+    /**
+     * @param earlier null for a figure of this run; else this run's status of the stage, shown as
+     *                the section badges show it, since the figure is an earlier run's
+     */
+    private static void card(Html h, String title, String value, String detail, String tone, StageStatus earlier) {
+        h.raw("<div class=\"card" + (earlier != null ? " stale" : tone == null ? "" : " " + tone) + "\"><div class=\"title\">").text(title)
+                .raw("</div><div class=\"value\">").text(value).raw("</div><div class=\"detail\">");
+        if (earlier != null) h.raw(earlier.shortBadge()).text(" in this run; an earlier run's figure: ");
+        h.text(detail).raw("</div></div>\n");
+    }
+
+    /** This run's status of the stage when the card's file is left from an earlier run (it failed, was skipped or did not run); else null. */
+    static StageStatus earlier(ReportInputs in, StageId stage, boolean hasFile) {
+        if (!hasFile) return null;
+        StageStatus status = StageStatus.of(stage, in.run(), true);
+        return switch (status.kind()) {
+            case "failed", "skipped", "not_run" -> status;
+            default -> null;
+        };
     }
 
     /** "+1.5 pt", "-0.4 pt"; a change that rounds to nothing reads "0.0 pt", never "-0.0 pt". */

@@ -26,18 +26,11 @@ final class ExternalTools {
     static void requireTorch() throws IOException, InterruptedException {
         boolean ok = Files.isExecutable(PYTHON)
                 && run(List.of(PYTHON.toString(), "-c", "import torch, torchvision, numpy"), 120).exitCode() == 0;
-        require(ok, "Debian's python3-torch, python3-torchvision and python3-numpy (/usr/bin/python3)", "WKFORGE_REQUIRE_TORCH_TESTS");
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.PYTORCH, ok, "Debian's python3-torch, python3-torchvision and python3-numpy (/usr/bin/python3)");
     }
 
     static void requireChromium() {
-        require(Files.isExecutable(CHROMIUM), "chromium (/usr/bin/chromium)", "WKFORGE_REQUIRE_BROWSER_TESTS");
-    }
-
-    private static void require(boolean available, String what, String env) {
-        if (available) return;
-        String message = what + " is not installed (apt-get install it; .ci/run does)";
-        if ("1".equals(System.getenv(env))) fail(message + " (" + env + "=1)");
-        assumeTrue(false, message);
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.CHROMIUM, Files.isExecutable(CHROMIUM), "chromium (/usr/bin/chromium)");
     }
 
     static Result run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {

@@ -45,6 +45,9 @@ class DeployDirTest {
         assertTrue(f.allNotes().contains("created    " + nfs), f.allNotes());
         assertTrue(f.allNotes().contains("verified: SHA-256 of every file read back from " + nfs), f.allNotes());
         assertTrue(Files.readString(f.out().resolve("deploy/deploy.json")).contains("\"via\": \"dir\""));
+        // the recipe is test.recipe, its output folder build/ (as under --out): the bundle names the recipe
+        assertTrue(Files.readString(nfs.resolve("labels.txt")).startsWith("# labels of recipe test:"), Files.readString(nfs.resolve("labels.txt")));
+        assertTrue(Files.readString(nfs.resolve("install.sh")).contains("bundle of recipe test on the board"), Files.readString(nfs.resolve("install.sh")));
 
         assertEquals(Executor.Outcome.OK, f.run(f.dirBlock(nfs), new DeployFixture.TestWk(f.wk), true).outcome());
         assertTrue(f.allNotes().contains("already in place: resnet_inst.wk, sample_ai.conf, labels.txt, install.sh, SHA256SUMS"),

@@ -207,8 +207,6 @@ class OpenSshBoardTest {
             missing.add("/run/sshd (mkdir -p /run/sshd)");
         }
         if (missing.isEmpty()) return;
-        String why = "OpenSSH test tools missing: " + String.join(", ", missing);
-        if ("1".equals(System.getenv("WKFORGE_REQUIRE_OPENSSH_TESTS"))) throw new AssertionError(why);
-        Assumptions.abort(why);
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.OPENSSH, false, "OpenSSH test tools (" + String.join(", ", missing) + ")");
     }
 }

@@ -46,6 +46,15 @@ class QuantizePartsTest {
     }
 
     @Test
+    void imageListTakesBracketsButNotLineBreaks() throws Exception {
+        Path bracketed = dir.resolve("cats [2024]/a (1).png");
+        assertEquals(bracketed.toAbsolutePath().normalize().toString(), QuantizeStage.imageListLine(bracketed));
+        io.wkforge.run.StageException e = org.junit.jupiter.api.Assertions.assertThrows(io.wkforge.run.StageException.class,
+                () -> QuantizeStage.imageListLine(dir.resolve("two\nlines.png")));
+        assertTrue(e.getMessage().contains("two\\nlines.png has a line break"), e.getMessage());
+    }
+
+    @Test
     void dataScaleKeepsTheExportsDigitsOrTheRecipesExactValue() {
         BigDecimal export = new BigDecimal("0.007843137254901960784313725490196078");
         DataScale fromExport = DataScale.choose(null, export);

@@ -109,8 +109,60 @@ class SimulationsTest {
             assertArrayEquals(floatLogits(), o.floatScores(), 1e-4f);
         }
         assertTrue(cMine > 0.98 && cTheirs > 0.98, "8-bit logits: simulation " + cMine + ", OpenCV " + cTheirs);
+        // something was quantized at all: a simulation that passed the float values through would pass the lines above
+        assertTrue(mine.rows().stream().anyMatch(r -> r.cosine() < 0.9999), "8 bits leave a mark on some layer: " + mine.rows());
+        assertTrue(theirs.rows().stream().anyMatch(r -> r.cosine() < 0.9999), "OpenCV's int8 net leaves a mark too: " + theirs.rows());
+        assertTrue(cMine < 0.99999 && cTheirs < 0.99999, "8-bit logits differ from float: " + cMine + ", " + cTheirs);
         assertTrue(Math.abs(cMine - cTheirs) < 0.02, "two implementations of per-tensor min/max int8: " + cMine + " vs " + cTheirs);
         assertTrue(theirs.rows().stream().noneMatch(r -> r.type().equals("Softmax")), "OpenCV's int8 Softmax is left out");
+    }
+
+    @Test
+    void sixteenBitsIsStrictlyCloserToFloatThanEightBits() throws Exception {
+        double[] logits = new double[2];
+        double[] worstLayer = new double[2];
+        int[] bits = {8, 16};
+        for (int k = 0; k < 2; k++) {
+            int b = bits[k];
+            LayerCosines cos = new LayerCosines();
+            try (FakeQuantNet sim = new FakeQuantNet(weighted(), name -> b, calibration, 24, 3, 32, 32, 8, cos)) {
+                Simulation.Outputs o = sim.run(images, n, cos);
+                logits[k] = LayerCosines.cosine(o.floatScores(), o.quantizedScores(), 0, o.floatScores().length);
+            }
+            worstLayer[k] = cos.rows().stream().mapToDouble(LayerCosines.Row::cosine).min().orElseThrow();
+        }
+        assertTrue(logits[1] > logits[0], "logits: 16-bit " + logits[1] + " vs 8-bit " + logits[0]);
+        assertTrue(worstLayer[1] > worstLayer[0], "worst layer: 16-bit " + worstLayer[1] + " vs 8-bit " + worstLayer[0]);
+    }
+
+    /**
+     * The wiring of the simulated network, not only its rounding helpers: with one layer at 8 bits
+     * and the rest at 16, every layer before it matches the all-16-bit run exactly, the error
+     * enters at that layer, and each row reports the bits its layer ran at.
+     */
+    @Test
+    void oneEightBitLayerAmongSixteenBitOnesIsWhereTheErrorEnters() throws Exception {
+        LayerCosines all16 = new LayerCosines();
+        try (FakeQuantNet sim = new FakeQuantNet(weighted(), name -> 16, calibration, 24, 3, 32, 32, 8, all16)) {
+            sim.run(images, n, all16);
+        }
+        List<LayerCosines.Row> base = all16.rows();
+        int at = base.size() / 2;
+        while (!base.get(at).type().equals("Convolution")) at++;
+        String target = base.get(at).name();
+        LayerCosines mixed = new LayerCosines();
+        try (FakeQuantNet sim = new FakeQuantNet(weighted(), name -> name.equals(target) ? 8 : 16, calibration, 24, 3, 32, 32, 8, mixed)) {
+            sim.run(images, n, mixed);
+            assertEquals("8/16", sim.precision());
+        }
+        List<LayerCosines.Row> rows = mixed.rows();
+        assertEquals(base.stream().map(LayerCosines.Row::name).toList(), rows.stream().map(LayerCosines.Row::name).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i == at ? 8 : 16, rows.get(i).bits(), rows.get(i).name());
+            if (i < at) assertEquals(base.get(i).cosine(), rows.get(i).cosine(), 1e-12, "before " + target + ": " + rows.get(i).name());
+        }
+        assertTrue(rows.get(at).cosine() < base.get(at).cosine() - 1e-6,
+                target + " at 8 bits: " + rows.get(at).cosine() + " vs 16 bits " + base.get(at).cosine());
     }
 
     @Test

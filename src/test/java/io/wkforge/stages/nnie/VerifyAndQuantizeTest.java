@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,14 +38,28 @@ class VerifyAndQuantizeTest {
               %s
             }
             """;
+    /** The quantize settings every test starts from; a test that changes them gets them back in {@link #backToTheSharedRecipe}. */
+    static final String SHARED = "max_top1_drop 5%";
     @TempDir
     static Path dir;
     Pipeline p;
+    /** What the run that computed the shared estimate printed (later runs find it cached and print less). */
+    List<String> firstNotes;
+    List<String> firstWarnings;
 
     @BeforeAll
     void exportTheTrainedModel() throws Exception {
         p = Pipeline.onTrainedShapes(dir);
-        run("max_top1_drop 5%", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.VERIFY, StageId.QUANTIZE);
+        run(SHARED, StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.VERIFY, StageId.QUANTIZE);
+        firstNotes = List.copyOf(p.notes);
+        firstWarnings = List.copyOf(p.warnings);
+    }
+
+    /** The tests share one recipe and its cached stages: each finds it as the shared recipe left it, whatever the test before did or failed. */
+    @AfterEach
+    void backToTheSharedRecipe() throws Exception {
+        Executor.Result r = run(SHARED, StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.VERIFY, StageId.QUANTIZE);
+        assertEquals(Executor.Outcome.OK, r.outcome(), r.failures().toString());
     }
 
     private Executor.Result run(String quantizeSettings, StageId... stages) throws Exception {
@@ -84,7 +99,6 @@ class VerifyAndQuantizeTest {
         assertEquals(3, r.cached(), "only verify runs again");
         String failure = r.failures().get(0);
         assertTrue(failure.contains("exceeds export.verify_tolerance 1.0E-12") && failure.contains("worst image dataset/val/"), failure);
-        run("max_top1_drop 5%", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.VERIFY); // back to the default tolerance
     }
 
     @Test
@@ -123,7 +137,8 @@ class VerifyAndQuantizeTest {
         }
         assertEquals(4, classes.size(), "two of each class: " + list);
         // 48x48 frames, preprocess.resize 36x36: the mapper shrinks them, as the board shrinks its frames
-        assertTrue(p.warnings.stream().noneMatch(w -> w.contains("reference images are smaller")), p.warnings::toString);
+        assertTrue(firstNotes.stream().anyMatch(n -> n.startsWith("quantize: ") && n.contains("(8 reference images)")), firstNotes::toString);
+        assertTrue(firstWarnings.stream().noneMatch(w -> w.contains("reference images are smaller")), firstWarnings::toString);
     }
 
     @Test
@@ -157,22 +172,43 @@ class VerifyAndQuantizeTest {
             double c = ((Number) ((Map<?, ?>) o).get("cosine")).doubleValue();
             assertTrue(c > 0.9 && c <= 1.0 + 1e-9, o.toString());
         }
-        Map<?, ?> gate = (Map<?, ?>) q.get("gate");
-        assertEquals(0.05, gate.get("max_top1_drop"));
-        assertEquals(Boolean.TRUE, gate.get("passed"));
-        assertTrue(p.notes.stream().anyMatch(n -> n.startsWith("quantization ESTIMATE (8-bit") && n.contains("layer (worst first)")), p.notes::toString);
+        double board = ((Number) q.get("float_board_input_top1")).doubleValue();
+        assertEquals(f - board, ((Number) q.get("board_input_drop")).doubleValue(), 1e-12, "first part: the board's input path");
+        assertEquals(board - quant, ((Number) q.get("quantization_drop")).doubleValue(), 1e-12, "second part: quantization");
+        assertFalse(q.containsKey("gate"), "the gate is judged after the task: quant.json holds no verdict a changed limit would make stale");
+        assertTrue(firstNotes.stream().anyMatch(n -> n.startsWith("quantization ESTIMATE (8-bit") && n.contains("of the drop: board input path ")
+                && n.contains("8-bit quantization") && n.contains("layer (worst first)")), firstNotes::toString);
     }
 
     @Test
-    void swappedChannelsOnTheBoardFailTheGateWithTheTable() throws Exception {
+    void swappedChannelsOnTheBoardFailTheGateBlamingTheBoardsInputPath() throws Exception {
         Executor.Result r = run("max_top1_drop 1%\n  rgb_order bgr", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
         assertEquals(Executor.Outcome.GATE_FAILED, r.outcome(), r.failures().toString());
         String failure = r.failures().get(0);
-        assertTrue(failure.contains("accuracy gate: estimated top-1 drops by") && failure.contains("quantize.max_top1_drop 1%"), failure);
-        assertTrue(failure.contains("layer (worst first)") && failure.contains("test.recipe:"), failure);
+        assertTrue(failure.contains("accuracy gate: the estimated top-1 drop from the export's input to the quantized network through the "
+                + "board's input path is ") && failure.contains("more than quantize.max_top1_drop 1% (") && failure.contains("test.recipe:13:"), failure);
+        Map<?, ?> q = json("nnie/quant.json");
+        double boardPart = ((Number) q.get("board_input_drop")).doubleValue();
+        assertTrue(boardPart > 0.01, "swapped channels cost accuracy before any quantization: " + q);
+        assertTrue(failure.contains("the board's input path costs " + QuantReport.points(boardPart) + " points"), failure);
+        assertTrue(failure.contains("the board's input path exceeds it on its own") || failure.contains("each part alone exceeds"), failure);
+        assertTrue(failure.contains("fix for the board's input path: make quantize's image_type, rgb_order and norm_type match"), failure);
         assertTrue(p.warnings.stream().anyMatch(w -> w.contains("swapped red and blue")), p.warnings::toString);
-        assertTrue(Files.isRegularFile(p.dir.resolve("build/.wkforge/work/quantize/quant.json")), "the whole estimate is kept for reading");
-        run("max_top1_drop 5%", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
+        assertTrue(failure.contains(p.file("nnie/quant.json").toString()), "the whole estimate is committed, and named: " + failure);
+    }
+
+    @Test
+    void theGateIsAVerdictAChangedLimitJudgesTheSameEstimateAgain() throws Exception {
+        Executor.Result failed = run("max_top1_drop 1%\n  rgb_order bgr", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
+        assertEquals(Executor.Outcome.GATE_FAILED, failed.outcome(), failed.failures().toString());
+        String estimate = Files.readString(p.file("nnie/quant.json"));
+        Executor.Result passed = run("max_top1_drop 100%\n  rgb_order bgr", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
+        assertEquals(Executor.Outcome.OK, passed.outcome(), passed.failures().toString());
+        assertEquals(0, passed.ran(), "a new limit computes nothing again");
+        assertEquals(estimate, Files.readString(p.file("nnie/quant.json")));
+        Executor.Result again = run("max_top1_drop 1%\n  rgb_order bgr", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
+        assertEquals(Executor.Outcome.GATE_FAILED, again.outcome(), "the cached estimate is judged again under the old limit");
+        assertEquals(0, again.ran());
     }
 
     @Test
@@ -188,11 +224,10 @@ class VerifyAndQuantizeTest {
         assertEquals(Boolean.FALSE, ds.get("agrees_with_export"));
         assertTrue(((String) q.get("board_input")).contains("times data_scale 0.00390625"), (String) q.get("board_input"));
 
-        r = run("max_top1_drop 5%\n  data_scale 0.0078431372549019607843137254902", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
+        r = run(SHARED + "\n  data_scale 0.0078431372549019607843137254902", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
         assertEquals(Executor.Outcome.OK, r.outcome());
         assertEquals("0.0078431372549019607843137254902", cfg().get("data_scale"), "the seed's digits, as written");
         assertFalse(String.join("\n", p.warnings).contains("differs from"), "the seed's value agrees with the export");
-        run("max_top1_drop 5%", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
     }
 
     @Test
@@ -207,7 +242,6 @@ class VerifyAndQuantizeTest {
         List<?> layers = (List<?>) q.get("layers");
         assertEquals(90, layers.size(), "every layer, Softmax included");
         for (Object o : layers) assertTrue(((Number) ((Map<?, ?>) o).get("cosine")).doubleValue() > 0.999, o.toString());
-        run("max_top1_drop 5%", StageId.SPLIT, StageId.TRAIN, StageId.EXPORT, StageId.QUANTIZE);
     }
 
     private Map<String, String> cfg() throws Exception {

@@ -32,8 +32,7 @@ final class HeadlessChromium {
         for (String candidate : new String[] {System.getenv("WKFORGE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
             if (candidate != null && Files.isExecutable(Path.of(candidate))) return Path.of(candidate);
         }
-        if (System.getenv("WKFORGE_REQUIRE_BROWSER_TESTS") != null) fail("Chromium is required (WKFORGE_REQUIRE_BROWSER_TESTS) but not installed");
-        Assumptions.assumeTrue(false, "Chromium is not installed: browser tests skipped");
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.CHROMIUM, false, "Chromium");
         return null;
     }
 

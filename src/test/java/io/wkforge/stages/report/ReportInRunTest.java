@@ -60,6 +60,8 @@ class ReportInRunTest {
         String page = Files.readString(h.out.resolve("report.html"));
         assertTrue(page.contains("<span class=\"badge ran\">ran in"), "this run's timings");
         assertTrue(page.contains("test.recipe"), "the recipe, from the run record");
+        assertTrue(page.contains("<title>wkforge report: test</title>") && page.contains("<h1>test <small>"),
+                "the recipe's name, not the output folder's (build/, as under --out)");
         assertTrue(page.contains("01_scene_red"), "the dataset table");
 
         Executor.Result second = h.run(registry(), StageId.FRAMES, StageId.CLEAN, StageId.SPLIT, StageId.REPORT);

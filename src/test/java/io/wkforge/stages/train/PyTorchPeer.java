@@ -36,12 +36,7 @@ final class PyTorchPeer {
 
     /** Skips the calling test when PyTorch is missing, unless CI requires it. */
     static void require() {
-        if (available()) return;
-        if ("1".equals(System.getenv("WKFORGE_REQUIRE_PYTORCH"))) {
-            fail("WKFORGE_REQUIRE_PYTORCH=1 but /usr/bin/python3 cannot import torch, torchvision and numpy "
-                    + "(apt-get install python3-torch python3-torchvision)");
-        }
-        Assumptions.assumeTrue(false, "PyTorch (python3-torch, python3-torchvision) is not installed");
+        io.wkforge.Peers.require(io.wkforge.Peers.Peer.PYTORCH, available(), "PyTorch (/usr/bin/python3 importing torch, torchvision and numpy)");
     }
 
     /** Runs a script given as a resource of this package, or inline code with -c; returns stderr on failure. */

@@ -52,7 +52,7 @@ final class BoardScripts {
             if (section.equals("df") && f.length >= 6 && f[3].matches("\\d+")) {
                 free = Long.parseLong(f[3]);
             } else if (section.equals("sum") && f.length == 2 && f[0].matches("[0-9a-fA-F]{32,64}")) {
-                sums.put(f[1].startsWith("*") ? f[1].substring(1) : f[1], f[0].toLowerCase());
+                sums.put(f[1].startsWith("*") ? f[1].substring(1) : f[1], f[0].toLowerCase(java.util.Locale.ROOT));
             }
         }
         return new Survey(free, algorithm, sums);

@@ -326,7 +326,7 @@ public final class SshConnector {
             return out;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
-            if (msg.toLowerCase().contains("password") || msg.toLowerCase().contains("passphrase") || msg.contains("encrypt")) {
+            if (msg.toLowerCase(java.util.Locale.ROOT).contains("password") || msg.toLowerCase(java.util.Locale.ROOT).contains("passphrase") || msg.contains("encrypt")) {
                 throw new DeployException(Kind.LOCAL, "the SSH key " + file + " is protected by a passphrase, which wkforge "
                         + "does not ask for", "add it to your SSH agent (`ssh-add " + file + "`) and leave `key` unset");
             }

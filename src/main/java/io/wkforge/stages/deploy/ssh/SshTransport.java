@@ -214,7 +214,7 @@ public final class SshTransport implements Transport {
             String msg = String.valueOf(e.getMessage());
             int status = e.getStatus();
             boolean full = status == SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM || status == SftpConstants.SSH_FX_QUOTA_EXCEEDED
-                    || msg.contains("No space left") || msg.toLowerCase().contains("quota");
+                    || msg.contains("No space left") || msg.toLowerCase(java.util.Locale.ROOT).contains("quota");
             Long free = freeKbNow();
             if (!full && status == SftpConstants.SSH_FX_FAILURE) {
                 // SFTP v3 servers (OpenSSH, dropbear) say only "Failure" when the disk is full: ask df
