@@ -4,9 +4,9 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
-import io.wkforge.stages.common.yuv.YuvRoundTrip;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResizedImage;
+import io.wkforge.stages.model.YuvRoundTrip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -47,7 +47,6 @@ public final class QuantizeStage implements StageRunner {
     @Override
     public List<String> codePackages() {
         return List.of(getClass().getPackageName(), "io.wkforge.stages.common.caffe", "io.wkforge.stages.common.dataset",
-                "io.wkforge.stages.common.yuv",
                 "io.wkforge.stages.model", "io.wkforge.util",
                 "io.wkforge.lang.schema");
     }

@@ -2,9 +2,9 @@ package io.wkforge.stages.train;
 
 import io.wkforge.run.Progress;
 import io.wkforge.run.StageException;
-import io.wkforge.stages.common.yuv.YuvRoundTrip;
 import io.wkforge.stages.model.Preprocessing;
 import io.wkforge.stages.model.ResizedImage;
+import io.wkforge.stages.model.YuvRoundTrip;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -42,8 +42,7 @@ public final class TrainStage implements StageRunner {
     /** The network, the preprocessing and the weights and JSON writers shape the model too. */
     @Override
     public List<String> codePackages() {
-        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.dataset",
-                "io.wkforge.stages.common.yuv");
+        return List.of(getClass().getPackageName(), "io.wkforge.stages.model", "io.wkforge.util", "io.wkforge.stages.common.dataset");
     }
 
     /** libtorch (through DJL's engine, whose jar names the version) trains; OpenCV decodes and resizes. */
@@ -144,7 +143,9 @@ public final class TrainStage implements StageRunner {
                         + "(give Java more heap with WKFORGE_JAVA_OPTS=-Xmx..., or lower preprocess.resize)");
             }
             training = new Training(s, classes.size(), devices, initial, engine);
-            initial = null; // the network holds them now: no second copy on the heap while training
+            // the network holds them now: no second copy on the heap while training (epochs 0 passes
+            // these very weights on unchanged, so it keeps them)
+            if (s.epochs() > 0) initial = null;
             if (resumed != null) {
                 training.rule().restore(resumed.optimizerState(), resumed.optimizerScalars());
                 resumed = resumed.forEpochLoop();

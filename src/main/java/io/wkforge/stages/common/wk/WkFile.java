@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param size          the file's size in bytes (= table end + instruction area + tail)
  * @param crc           the CRC-32 the header stores (bytes 0-3), equal to the one computed
  * @param version       format version digits (bytes 16-19), e.g. 1,1,1,2
- * @param buildTime     the mapper's build time as the ASCII digits at 20-45, NULs dropped
+ * @param buildTime     the mapper's build time as the ASCII digits at 32-45, NULs dropped
  * @param runMode       byte 48: 0 chip, 1 functional simulation (other values are kept as read)
  * @param tableEnd      u32 at 52: where the segment table ends
  * @param instructionBytes u32 at 56 (and 176): the instruction and weight area

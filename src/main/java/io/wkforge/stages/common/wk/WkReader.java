@@ -31,8 +31,8 @@ public final class WkReader {
     static final int KNOWN_MAJOR = 1;
 
     static final int OFF_VERSION = 16;
-    static final int OFF_BUILD_TIME = 20;
-    static final int BUILD_TIME_BYTES = 26;
+    static final int OFF_BUILD_TIME = 32;
+    static final int BUILD_TIME_BYTES = 14;
     static final int OFF_RUN_MODE = 48;
     static final int OFF_SEGMENTS = 49;
     static final int OFF_TABLE_END = 52;
@@ -107,9 +107,9 @@ public final class WkReader {
         for (int i = 0; i < BUILD_TIME_BYTES; i++) {
             int c = u8(h, OFF_BUILD_TIME + i);
             if (c >= '0' && c <= '9') digits++;
-            else if (c != 0) return "bytes 20-45 are not the mapper's build time in digits";
+            else if (c != 0) return "bytes 32-45 are not the mapper's build time in digits";
         }
-        if (digits < 8) return "bytes 20-45 are not the mapper's build time in digits";
+        if (digits < 8) return "bytes 32-45 are not the mapper's build time in digits";
         if (u8(h, OFF_RUN_MODE) > 1) return "byte 48 is not a run mode (0 chip, 1 simulation)";
         int segments = u8(h, OFF_SEGMENTS);
         if (segments < 1 || segments > MAX_SEGMENTS) return "byte 49 is not a segment count (1-8)";

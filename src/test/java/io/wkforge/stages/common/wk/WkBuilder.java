@@ -100,7 +100,9 @@ public final class WkBuilder {
         ByteBuffer b = ByteBuffer.allocate(tableEnd + instructionBytes + tailBytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 4; i++) b.put(16 + i, (byte) version[i]);
         byte[] time = buildTime.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < Math.min(time.length, 26); i++) b.put(20 + i, time[i]);
+        // bytes 20-31 hold what two public mapper-made files hold there (meaning unknown)
+        b.put(20, (byte) 1).put(21, (byte) 2).put(22, (byte) 1).put(24, (byte) 0x14);
+        for (int i = 0; i < Math.min(time.length, 14); i++) b.put(32 + i, time[i]);
         b.put(48, (byte) runMode);
         b.put(49, (byte) 1);
         b.putInt(52, tableEnd);

@@ -1,9 +1,8 @@
-package io.wkforge.stages.common.yuv;
+package io.wkforge.stages.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wkforge.stages.model.ResizedImage;
 import org.junit.jupiter.api.Test;
 
 class YuvRoundTripTest {

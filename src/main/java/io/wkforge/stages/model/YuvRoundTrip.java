@@ -1,4 +1,4 @@
-package io.wkforge.stages.common.yuv;
+package io.wkforge.stages.model;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC2;
@@ -6,7 +6,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_YUV2BGR_NV21;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_YUV2BGR_YUY2;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
-import io.wkforge.stages.model.ResizedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
