@@ -330,6 +330,7 @@ public final class Executor {
         private final Committer committer;
         private final Path staging;
         private final java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+        private StageShared shared;
 
         TaskRun(StageRunner runner, Planner planner, Map<String, Supplier<Map<String, String>>> comps, RunRecord record,
                 Committer committer, Path staging) {
@@ -346,6 +347,13 @@ public final class Executor {
         }
 
         List<Failure> all(List<TaskSpec> tasks, int threads) {
+            try (StageShared s = new StageShared(threads)) {
+                shared = s;
+                return allSharing(tasks, threads);
+            }
+        }
+
+        private List<Failure> allSharing(List<TaskSpec> tasks, int threads) {
             List<Failure> failures = new ArrayList<>();
             if (!runner.parallelTasks() || tasks.size() == 1 || threads <= 1) {
                 for (TaskSpec t : tasks) {
@@ -395,7 +403,7 @@ public final class Executor {
                 InputSnapshot inputs = InputSnapshot.of(t.inputs());
                 Files.createDirectories(taskStaging);
                 RunningTask ctx = new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
-                        keyComponents, workDirOf(t));
+                        keyComponents, workDirOf(t), shared);
                 runner.run(ctx);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Map<String, String> components = keyComponents.join();
@@ -446,13 +454,26 @@ public final class Executor {
      */
     private static Committer.Pending prepare(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis,
                                              Path workDir, List<String> problems) throws IOException {
-        Map<String, String> outputs = new TreeMap<>();
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String rel = staging.relativize(f).toString().replace('\\', '/');
-                outputs.put(rel, Files.size(f) + ":" + FileHasher.hashContent(f));
-                AtomicFiles.sync(f);
-            }
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        // on all cores: a task that wrote many files (frames) must not hash and flush them on one
+        Map<String, String> outputs = new TreeMap<>();
+        try {
+            Map<String, String> each = files.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+                    f -> staging.relativize(f).toString().replace('\\', '/'), f -> {
+                        try {
+                            String entry = Files.size(f) + ":" + FileHasher.hashContent(f);
+                            AtomicFiles.sync(f);
+                            return entry;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+            outputs.putAll(each);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
