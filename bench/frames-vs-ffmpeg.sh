@@ -9,11 +9,24 @@
 #   long-sd       : an 80 s 768x576 MS-MPEG4 AVI, as an old camera or archive holds (fps 2)
 #   one-1080p     : one 10 s 1080p H.264 clip (fps 1)
 #   eight-1080p   : eight such clips (ffmpeg one after another; wkforge as one recipe)
+#   Camera-like footage (sensor noise in every pixel, motion), the work real videos give (issue 22):
+#   avi-like      : an 80 s 768x576 MS-MPEG4 street scene, two 10 s MPEG-4 Part 2 clips with
+#                   B-frames, a 30 s Cinepak clip with a variable frame rate (fps 2)
+#   cam-1080p     : four 30 s 1080p30 H.264 camera clips, one the board's raw stream_chn1.h264 (fps 1,
+#                   the seed's setting); targets: wall <= 0.5x and CPU <= 0.5x the CLI
+#   rss-N         : N = 1, 2, 4, 8 camera clips at 1080p (fps 1): peak RSS as videos are added
+#                   (target: flat, <= 400 MB for eight)
 # Reports, per case, the median wall time and CPU time (user+sys) over REPEAT runs, the
-# wkforge/ffmpeg ratio of the medians, the images each wrote and wkforge's peak RSS.
+# wkforge/ffmpeg ratio of the medians, the images each wrote and wkforge's peak RSS. Then, unless
+# STARTUP=0, start-up on its own: medians of 10 whole processes of `wkforge --version`
+# (target <= 0.25 s), `wkforge check recipes/trash20.recipe` (the seed recipe, <= 0.35 s) and a
+# `run` whose work is all cached (<= 0.6 s). The machine's load (uptime) is printed beside them.
 #
 # usage: bench/frames-vs-ffmpeg.sh [path/to/wkforge launcher]   (default: ./wkforge, as a user runs it)
-#   env: WORK (scratch dir, default /tmp/wkforge-bench), REPEAT (5), CASES (all)
+#   env: WORK (scratch dir outside git, default /tmp/wkforge-bench), REPEAT (5), CASES (all),
+#        SCALE (1: the camera-like clips' lengths are multiplied by it, e.g. SCALE=0.1 for a quick
+#        check that the script works; figures are only comparable at 1; the clips of one SCALE are
+#        kept in $WORK/v/cam-$SCALE), STARTUP (1)
 # needs: java 17, ffmpeg with libx264/libx265/libvpx (apt-get install -y ffmpeg), GNU time, python3
 set -euo pipefail
 
@@ -21,6 +34,9 @@ WKFORGE=$(realpath "${1:-wkforge}")
 WORK=${WORK:-/tmp/wkforge-bench}
 REPEAT=${REPEAT:-5}
 CASES=${CASES:-}
+SCALE=${SCALE:-1}
+STARTUP=${STARTUP:-1}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
 [ -x "$WKFORGE" ] || { echo "no launcher at $WKFORGE" >&2; exit 2; }
 "$WKFORGE" --version >/dev/null   # builds the jar (and its class-data archive) if needed
 command -v ffmpeg >/dev/null || { echo "needs the ffmpeg CLI: apt-get install -y ffmpeg" >&2; exit 2; }
@@ -68,6 +84,28 @@ m=v/matrix
   fi
   [ -f $m/phone-portrait.mp4 ] || echo "note: no ffmpeg >= 6.1 to write a display matrix; the phone-portrait case is left out" >&2
   gen v/long-sd.avi -f lavfi -i testsrc2=size=768x576:rate=25:duration=80 -c:v msmpeg4 -q:v 4
+  # camera-like footage: FFmpeg's moving test sources with sensor noise (temporal, uniform) on every pixel
+  sec() { python3 -c "print(max(2, round($1 * $SCALE, 1)))"; }
+  noise="noise=alls=20:allf=t+u"
+  c=v/cam-$SCALE
+  mkdir -p $c/avi $c/hd
+  gen $c/avi/street-sd.avi -f lavfi -i "testsrc2=size=768x576:rate=25" -t "$(sec 80)" -vf "$noise" \
+      -c:v msmpeg4 -q:v 4
+  gen $c/avi/mpeg4-bframes-a.avi -f lavfi -i "mandelbrot=size=720x576:rate=25" -t "$(sec 10)" -vf "$noise" \
+      -c:v mpeg4 -bf 2 -vtag XVID -q:v 4
+  gen $c/avi/mpeg4-bframes-b.avi -f lavfi -i "testsrc2=size=640x480:rate=30" -t "$(sec 10)" -vf "hue=h=90,$noise" \
+      -c:v mpeg4 -bf 2 -vtag XVID -q:v 4
+  # variable frame rate in AVI: a stretch of dropped frames, kept as empty chunks
+  gen $c/avi/cinepak-vfr.avi -f lavfi -i "testsrc2=size=320x240:rate=25" -t "$(sec 30)" \
+      -vf "$noise,select='not(between(mod(n\,250)\,100\,180))'" -fps_mode passthrough -c:v cinepak
+  for i in 1 2 3 4 5 6 7 8; do
+    # 1080p30 as a camera records it: x264 veryfast, 2 s GOP; the first four 30 s, the others 10 s (RSS only)
+    len=30; [ $i -gt 4 ] && len=10
+    src="testsrc2=size=1920x1080:rate=30"; [ $((i % 2)) = 0 ] && src="mandelbrot=size=1920x1080:rate=30"
+    out=$c/hd/cam$i.mp4; fmt=(); [ $i = 4 ] && { out=$c/hd/stream_chn1.h264; fmt=(-f h264); }
+    gen $out -f lavfi -i "$src" -t "$(sec $len)" -vf "hue=h=$((i * 40)),$noise" \
+        -c:v libx264 -preset veryfast -g 60 -pix_fmt yuv420p "${fmt[@]}"
+  done
   for i in 1 2 3 4 5 6 7 8; do
     # different content per clip (hue shift), x264 "veryfast" as a phone or camera would record
     gen v/hd/clip$i.mp4 -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t 10 -vf "hue=h=$((i * 40))" \
@@ -96,6 +134,10 @@ case_ long-sd 2 v/long-sd.avi
 case_ one-1080p 1 v/hd/clip1.mp4
 # shellcheck disable=SC2046
 case_ eight-1080p 1 $(ls v/hd/clip*.mp4)
+case_ avi-like 2 $c/avi/street-sd.avi $c/avi/mpeg4-bframes-a.avi $c/avi/mpeg4-bframes-b.avi $c/avi/cinepak-vfr.avi
+case_ cam-1080p 1 $c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/hd/stream_chn1.h264
+cams=($c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/hd/stream_chn1.h264 $c/hd/cam5.mp4 $c/hd/cam6.mp4 $c/hd/cam7.mp4 $c/hd/cam8.mp4)
+for n in 1 2 4 8; do case_ rss-$n 1 "${cams[@]:0:$n}"; done
 
 # measure LABEL CMD...: appends "LABEL wall_s cpu_s maxrss_kb" to results.txt
 measure() {
@@ -112,6 +154,7 @@ ff_case() { # ff_case FPS VIDEO...: the CLI, one video after another
 }
 export -f ff_case
 
+echo "load before: $(uptime)"
 rm -f results.txt images.txt
 # unpacks JavaCPP's native libraries into its cache once, as any installed wkforge would have done
 "$WKFORGE" run "recipes/$(echo "${NAMES[0]}" | tr / _).recipe" --until frames --out warmup > /dev/null 2>&1 || true
@@ -145,3 +188,26 @@ for n in names:
     print(f"{n:<40} {fw:>11.2f} {ww:>12.2f} {ww / fw:>5.2f}x {fc:>10.2f} {wc:>11.2f} {wc / fc:>5.2f}x {'/'.join(images[n]):>12} {rss:>9.0f}")
 print("all wall runs (s): " + "; ".join(f"{n} {t}: " + " ".join(f"{r[0]:.2f}" for r in rs) for (n, t), rs in rows.items()))
 PY
+echo "load after: $(uptime)"
+
+[ "$STARTUP" = 0 ] && exit 0
+# start-up on its own: medians of 10 whole processes each
+median10() { # median10 LABEL TARGET CMD...: prints the median wall time of 10 runs of CMD
+  local label=$1 target=$2; shift 2
+  local times=() i s e
+  for i in $(seq 10); do
+    s=$(date +%s%N); "$@" > /dev/null 2>&1 || { echo "$label failed: $*"; return 1; }; e=$(date +%s%N)
+    times+=("$(( (e - s) / 1000000 ))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | python3 -c "
+import sys; t = [int(x) for x in sys.stdin]
+print(f'{\"$label\":<52} median {(t[4] + t[5]) / 2000:.2f} s (best {t[0] / 1000:.2f}, worst {t[-1] / 1000:.2f}); target <= $target s')"
+}
+echo "start-up, load: $(uptime)"
+median10 "wkforge --version" 0.25 "$WKFORGE" --version
+median10 "wkforge check recipes/trash20.recipe (the seed's)" 0.35 "$WKFORGE" check "$REPO/recipes/trash20.recipe"
+cached=${NAMES[0]}
+for n in "${NAMES[@]}"; do [ "$n" = cam-1080p ] && cached=$n; done
+r="recipes/${cached//\//_}.recipe"
+"$WKFORGE" run "$r" --until frames --out cached > /dev/null 2>&1   # the one run that does the work
+median10 "wkforge run, all cached ($cached)" 0.6 "$WKFORGE" run "$r" --until frames --out cached

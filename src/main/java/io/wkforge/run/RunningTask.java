@@ -37,9 +37,12 @@ final class RunningTask implements TaskContext {
     private final CompletableFuture<Map<String, String>> keyComponents;
     private final Path workDir;
     private final List<String> problems = new ArrayList<>();
+    private final StageShared shared;
 
     RunningTask(TaskSpec task, Path staging, int threads, EffectiveRecipe recipe, Layout layout, Planner planner,
-                RunListener listener, RunRecord record, CompletableFuture<Map<String, String>> keyComponents, Path workDir) {
+                RunListener listener, RunRecord record, CompletableFuture<Map<String, String>> keyComponents, Path workDir,
+                StageShared shared) {
+        this.shared = shared;
         this.task = task;
         this.staging = staging;
         this.threads = threads;
@@ -56,6 +59,11 @@ final class RunningTask implements TaskContext {
     @Override public Layout layout() { return layout; }
     @Override public Path staging() { return staging; }
     @Override public int threads() { return threads; }
+
+    @Override
+    public <T extends AutoCloseable> T shared(Class<T> type, java.util.function.IntFunction<? extends T> make) {
+        return shared.get(type, make);
+    }
     @Override public Path recipeDir() { return recipe.dir(); }
 
     @Override

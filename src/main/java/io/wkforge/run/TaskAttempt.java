@@ -38,6 +38,7 @@ final class TaskAttempt {
     private final RunListener listener;
     private final RunGate gate;
     private final AtomicInteger committed = new AtomicInteger();
+    private StageShared shared;
 
     TaskAttempt(StageRunner runner, Planner planner, Map<String, Supplier<Map<String, String>>> comps, RunRecord record,
                 Committer committer, Path staging, EffectiveRecipe recipe, Layout layout, RunListener listener, RunGate gate) {
@@ -60,7 +61,11 @@ final class TaskAttempt {
 
     /** Runs the tasks, in parallel where the stage allows; returns their failures. */
     List<TaskFailure> all(List<TaskSpec> tasks, int threads) {
-        return TaskPool.runAll(tasks, threads, runner.parallelTasks(), gate::stopping, this::one);
+        // what the stage's tasks share (frames: one encoder pool) lives exactly as long as they run
+        try (StageShared s = new StageShared(threads)) {
+            shared = s;
+            return TaskPool.runAll(tasks, threads, runner.parallelTasks(), gate::stopping, this::one);
+        }
     }
 
     /** Runs and commits one task; returns its failure, or null on success (or when interrupted). */
@@ -73,7 +78,7 @@ final class TaskAttempt {
             InputSnapshot inputs = InputSnapshot.of(t.inputs());
             Files.createDirectories(taskStaging);
             RunningTask ctx = new RunningTask(t, taskStaging, threads, recipe, layout, planner, listener, record,
-                    keyComponents, workDirOf(layout, t));
+                    keyComponents, workDirOf(layout, t), shared);
             runner.run(ctx);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<String, String> components = keyComponents.join();
@@ -119,13 +124,25 @@ final class TaskAttempt {
      */
     private static Committer.Pending prepare(TaskSpec t, Path staging, String key, Map<String, String> comps, long millis,
                                              Path workDir, List<String> problems) throws IOException {
-        Map<String, String> outputs = new TreeMap<>();
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String rel = staging.relativize(f).toString().replace('\\', '/');
-                outputs.put(rel, Files.size(f) + ":" + FileHasher.hashContent(f));
-                AtomicFiles.sync(f);
-            }
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        // on all cores: a task that wrote many files (frames) must not hash and flush them on one
+        Map<String, String> outputs = new TreeMap<>();
+        try {
+            outputs.putAll(files.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+                    f -> staging.relativize(f).toString().replace('\\', '/'), f -> {
+                        try {
+                            String entry = Files.size(f) + ":" + FileHasher.hashContent(f);
+                            AtomicFiles.sync(f);
+                            return entry;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         StringBuilder all = new StringBuilder();
         outputs.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));

@@ -87,6 +87,14 @@ public interface TaskContext {
     int threads();
 
     /**
+     * One object that every task of this stage shares within this run (a pool of encoder threads
+     * fed by all of them, say), made by the first task that asks with the threads the run gives
+     * the whole stage, and closed once every task of the stage has returned. The stage must still
+     * write each task's outputs under that task's {@link #staging()} before its {@code run} returns.
+     */
+    <T extends AutoCloseable> T shared(Class<T> type, java.util.function.IntFunction<? extends T> make);
+
+    /**
      * The run this task belongs to, as far as it has got: what ran, what came from the cache, what
      * was skipped and why. For stages that report on the run ({@code report}); others have no
      * business with it, since it is not part of any key.

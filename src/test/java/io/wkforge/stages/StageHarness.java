@@ -42,6 +42,15 @@ public final class StageHarness {
 
     /** With a registry of the test's choosing (a stand-in for a stage another branch builds, say). */
     public Executor.Result run(StageRegistry registry, StageId... stages) throws IOException {
+        return run(registry, 2, stages);
+    }
+
+    /** With the number of threads the run gives each stage (the CLI's --threads). */
+    public Executor.Result runWithThreads(int threads, StageId... stages) throws IOException {
+        return run(StageRegistry.discover(), threads, stages);
+    }
+
+    private Executor.Result run(StageRegistry registry, int threads, StageId... stages) throws IOException {
         CheckResult r = Checker.check(SourceFile.read(recipe), new Checker.Options(List.of(), true), ImportResolver.standard());
         if (r.hasErrors() || r.recipe() == null) throw new AssertionError("recipe does not check: " + r.diagnostics());
         Layout layout = Layout.forRecipe(r.recipe(), out);
@@ -53,7 +62,7 @@ public final class StageHarness {
         };
         warnings.clear();
         executor = new Executor(r.recipe(), layout, registry, listener);
-        return executor.run(new Executor.Options(List.of(stages), Set.of(), 2),
+        return executor.run(new Executor.Options(List.of(stages), Set.of(), threads),
                 new RunRecord(layout.runsDir(), r.recipe(), "test", List.of()));
     }
 

@@ -1,7 +1,6 @@
 package io.wkforge.stages.frames;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
 import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
@@ -9,126 +8,95 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Converts, turns upright, encodes and writes kept frames on threads of their own, so decoding
- * goes on meanwhile and the kept frames of one video are encoded on all the cores the task may
- * use (PNG encoding, not decoding, is most of the work at a few frames per second). The threads
- * start by loading their encoder (OpenCV's, for JPEG, takes a moment the first time in a
- * process), which overlaps FFmpeg's start-up. A small queue bounds the frames held in memory; a
- * queued frame is a reference to the decoder's picture, not a copy.
+ * One video's way into the {@link EncoderPool}: queues its kept frames, so decoding goes on while
+ * the pool's threads encode them, and knows which of them are still in work, so the video can
+ * wait for its own frames (to finish, or to start over) without waiting for any other video's.
  */
 final class FrameWriter implements AutoCloseable {
-    private record Job(AVFrame frame, Orientation orientation, Path file) {}
+    private static final long POLL_MS = 100;
 
-    private static final Job END = new Job(null, null, null);
-
-    private final BlockingQueue<Job> queue;
-    private final List<Thread> workers = new ArrayList<>();
+    private final EncoderPool pool;
+    private final ImageFormat format;
+    private final int jpegQuality;
+    private final Semaphore room;
     private final List<Path> submitted = new ArrayList<>();
     private final Object idle = new Object();
     private int pending;
     private volatile IOException failure;
-    private boolean stopped;
+    private volatile boolean abandoned;
 
-    /** @param threads encoding threads (the cores this video may use) */
-    FrameWriter(ImageFormat format, int jpegQuality, int threads) {
-        int n = Math.max(1, threads);
-        queue = new ArrayBlockingQueue<>(2 * n);
-        for (int i = 0; i < n; i++) {
-            Thread t = new Thread(() -> work(format, jpegQuality), "wkforge-frame-writer-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
+    FrameWriter(EncoderPool pool, ImageFormat format, int jpegQuality) {
+        this.pool = pool;
+        this.format = format;
+        this.jpegQuality = jpegQuality;
+        this.room = new Semaphore(pool.perVideo());
     }
 
-    private void work(ImageFormat format, int jpegQuality) {
-        try (FrameEncoder encoder = FrameEncoder.of(format, jpegQuality);
-             PackedConverter converter = new PackedConverter(encoder.pixelFormat())) {
-            while (true) {
-                Job job = queue.take();
-                if (job == END) return;
-                try {
-                    if (failure == null) write(job, converter, encoder);
-                } catch (IOException e) {
-                    fail(e);
-                } catch (RuntimeException e) {
-                    fail(new IOException("cannot encode " + job.file().getFileName() + ": " + e.getMessage(), e));
-                } finally {
-                    done(job);
-                }
+    /**
+     * Queues a frame to be written to {@code file}, turned by {@code orientation}. The frame is
+     * referenced, not copied, so the caller may unref its own. Waits while this video, or all
+     * videos together, have as many frames queued as the pool allows.
+     */
+    void submit(AVFrame frame, Orientation orientation, Path file) throws IOException {
+        try {
+            while (!room.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) throwIfFailed();
+            boolean pooled = false;
+            try {
+                while (!(pooled = pool.takeRoom(POLL_MS))) throwIfFailed();
+            } finally {
+                if (!pooled) room.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | LinkageError e) {
-            fail(new IOException("cannot encode images: " + e.getMessage(), e));
+            throw new IOException("interrupted while writing frames", e);
         }
+        AVFrame ref = av_frame_clone(frame);
+        EncoderPool.Job job = new EncoderPool.Job(this, ref, orientation, file, format, jpegQuality);
+        synchronized (idle) {
+            pending++;
+            submitted.add(file);
+        }
+        if (ref == null) {
+            pool.finished(job);
+            throw new IOException("out of memory while queueing a frame");
+        }
+        pool.enqueue(job);
     }
 
-    private static void write(Job job, PackedConverter converter, FrameEncoder encoder) throws IOException {
-        AVFrame packed = converter.convert(job.frame());
-        AVFrame upright = null;
-        byte[] image;
-        try {
-            upright = job.orientation().apply(packed);
-            image = encoder.encode(upright);
-        } finally {
-            if (upright != null && upright != packed) av_frame_free(upright);
-            av_frame_free(packed);
-        }
-        Files.write(job.file(), image);
+    private void throwIfFailed() throws IOException {
+        if (failure != null) throw failure;
     }
 
-    private void fail(IOException e) {
+    /** Whether a queued frame should still be written (not after a failure or once abandoned). */
+    boolean wanted() {
+        return failure == null && !abandoned;
+    }
+
+    void fail(IOException e) {
         synchronized (idle) {
             if (failure == null) failure = e;
             idle.notifyAll();
         }
     }
 
-    private void done(Job job) {
-        av_frame_free(job.frame());
+    /** Called by the pool once a queued frame is written, or dropped. */
+    void done() {
+        room.release();
         synchronized (idle) {
             pending--;
             idle.notifyAll();
         }
     }
 
-    /**
-     * Queues a frame to be written to {@code file}, turned by {@code orientation}. The frame is
-     * referenced, not copied, so the caller may unref its own. Waits while the queue is full.
-     */
-    void submit(AVFrame frame, Orientation orientation, Path file) throws IOException {
-        if (failure != null) throw failure;
-        AVFrame ref = av_frame_clone(frame);
-        if (ref == null) throw new IOException("out of memory while queueing a frame");
-        Job job = new Job(ref, orientation, file);
-        synchronized (idle) {
-            pending++;
-            submitted.add(file);
-        }
-        try {
-            while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
-                if (failure != null) {
-                    done(job);
-                    throw failure;
-                }
-            }
-        } catch (InterruptedException e) {
-            done(job);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing frames", e);
-        }
-    }
-
     /** Waits for the queued frames, then deletes every file written so far (to start over). */
     void discard() throws IOException {
         awaitIdle();
+        throwIfFailed();
         List<Path> files;
         synchronized (idle) {
             files = new ArrayList<>(submitted);
@@ -137,45 +105,40 @@ final class FrameWriter implements AutoCloseable {
         for (Path f : files) Files.deleteIfExists(f);
     }
 
+    /** Waits until every queued frame of this video is written; rethrows the first failure. */
+    void finish() throws IOException {
+        awaitIdle();
+        throwIfFailed();
+    }
+
     private void awaitIdle() throws IOException {
         synchronized (idle) {
             try {
-                while (pending > 0 && failure == null) idle.wait();
+                while (pending > 0) idle.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while writing frames", e);
             }
         }
-        if (failure != null) throw failure;
     }
 
-    /** Waits until every queued frame is written; rethrows the first failure. */
-    void finish() throws IOException {
-        stop();
-        if (failure != null) throw failure;
-    }
-
-    private void stop() {
-        if (stopped) return;
-        stopped = true;
-        try {
-            // one END per worker, whichever takes it; stop offering once none is left to take them
-            int ends = workers.size();
-            while (ends > 0) {
-                if (queue.offer(END, 100, TimeUnit.MILLISECONDS)) ends--;
-                else if (workers.stream().noneMatch(Thread::isAlive)) break;
-            }
-            for (Thread t : workers) t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Job j; (j = queue.poll()) != null; ) {
-            if (j != END) done(j);
-        }
-    }
-
+    /**
+     * Drops this video's frames that are still queued and waits for those in work, so nothing
+     * writes into the task's folder after it returns (when extraction stopped early).
+     */
     @Override
     public void close() {
-        stop();
+        abandoned = true;
+        synchronized (idle) {
+            boolean interrupted = false;
+            while (pending > 0) {
+                try {
+                    idle.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 }

@@ -22,6 +22,10 @@ import java.util.List;
  * file) or become warnings ({@code skip}). So {@code on_error} is in no task's key: switching it
  * never re-extracts a video.
  *
+ * <p>Every task decodes its own video, but the kept frames of all of them are encoded by one
+ * {@link EncoderPool} with a thread per core the run gives the stage, so no core idles while a
+ * kept frame waits (encoding, not decoding, is most of the work).
+ *
  * <p>This class is loaded by the stage registry for every run; it touches no native code itself
  * so FFmpeg and OpenCV load only when a video is actually extracted.
  */
@@ -76,14 +80,15 @@ public final class FramesStage implements StageRunner {
                 format,
                 format == ImageFormat.JPG ? ctx.setting("frames.quality").asInt() : 0, // keyed only with jpg
                 decoderThreads(ctx.threads()),
-                ctx.threads(),
+                ctx.threads(), // unused: the stage's shared pool encodes
                 true);
         Path classDir = ctx.stagingDir(StageId.FRAMES).resolve(task.classDef().folderName());
         String shown = shown(ctx.recipeDir(), task.video());
         Extraction result;
         try {
             Files.createDirectories(classDir);
-            result = new VideoFrameExtractor(settings).extract(task.video(),
+            EncoderPool pool = ctx.shared(EncoderPool.class, EncoderPool::new);
+            result = new VideoFrameExtractor(settings).extract(task.video(), pool,
                     n -> classDir.resolve(FrameNames.fileName(task.classDef(), task.videoStem(), n, format.extension())),
                     ctx.progress());
         } catch (IOException e) {

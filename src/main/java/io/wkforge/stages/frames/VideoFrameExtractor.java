@@ -32,7 +32,7 @@ public final class VideoFrameExtractor {
      * @param streamFps            frame rate of streams without timestamps (raw .h264/.h265)
      * @param jpegQuality          1-100, for {@link ImageFormat#JPG}
      * @param decoderThreads       threads FFmpeg's decoder may use for this video
-     * @param encoderThreads       threads that encode this video's kept frames
+     * @param encoderThreads       threads that encode this video's kept frames, when it gets a pool of its own
      * @param skipUnreferenced     let the decoder skip frames that cannot be kept ({@link NonReferenceSkipping})
      */
     public record Settings(BigDecimal fps, BigDecimal streamFps, ImageFormat format, int jpegQuality,
@@ -49,11 +49,21 @@ public final class VideoFrameExtractor {
      * @throws IOException only when writing an output fails
      */
     public Extraction extract(Path video, IntFunction<Path> outputFor, Progress progress) throws IOException {
+        try (EncoderPool pool = new EncoderPool(settings.encoderThreads())) {
+            return extract(video, pool, outputFor, progress);
+        }
+    }
+
+    /**
+     * As {@link #extract(Path, IntFunction, Progress)}, with the kept frames encoded by a pool that
+     * other videos share ({@code settings.encoderThreads()} is then not used).
+     */
+    Extraction extract(Path video, EncoderPool pool, IntFunction<Path> outputFor, Progress progress) throws IOException {
         if (!Files.exists(video)) return Extraction.bad("file not found");
         if (!Files.isRegularFile(video)) return Extraction.bad("not a regular file");
         if (Files.size(video) == 0) return Extraction.bad("file is empty (0 bytes)");
-        // started first: the writer threads set up their encoders (OpenCV's, for JPEG) while FFmpeg opens the file
-        try (FrameWriter writer = new FrameWriter(settings.format(), settings.jpegQuality(), settings.encoderThreads())) {
+        // asked for first: the pool's threads set up their encoders (OpenCV's, for JPEG) while FFmpeg opens the file
+        try (FrameWriter writer = pool.writer(settings.format(), settings.jpegQuality())) {
             Pass pass = new Pass(Math.max(1, settings.decoderThreads()), settings.skipUnreferenced());
             for (int passes = 1; ; passes++) {
                 Attempt a = attempt(video, writer, outputFor, progress, pass);

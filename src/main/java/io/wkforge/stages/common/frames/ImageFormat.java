@@ -2,7 +2,7 @@ package io.wkforge.stages.common.frames;
 
 /** The image formats of {@code frames.format}. */
 public enum ImageFormat {
-    /** Lossless; OpenCV's default fast compression (level 1) keeps extraction cheap. */
+    /** Lossless; written by {@link PngFrameEncoder} (Up filter, Huffman coding only: cheap on camera noise). */
     PNG("png", ".png"),
     /** Lossy, at the quality of {@code frames.quality}. */
     JPG("jpg", ".jpg");
