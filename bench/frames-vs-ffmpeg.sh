@@ -205,7 +205,7 @@ print(f'{\"$label\":<52} median {(t[4] + t[5]) / 2000:.2f} s (best {t[0] / 1000:
 }
 echo "start-up, load: $(uptime)"
 median10 "wkforge --version" 0.25 "$WKFORGE" --version
-median10 "wkforge check recipes/trash20.recipe (the seed's)" 0.35 "$WKFORGE" check "$REPO/recipes/trash20.recipe"
+median10 "wkforge check recipes/trash20.recipe (the seed recipe)" 0.35 "$WKFORGE" check "$REPO/recipes/trash20.recipe"
 cached=${NAMES[0]}
 for n in "${NAMES[@]}"; do [ "$n" = cam-1080p ] && cached=$n; done
 r="recipes/${cached//\//_}.recipe"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * PNG, written here: 8-bit RGB, every row with the "Up" filter (each byte minus the one above
@@ -31,7 +32,8 @@ final class PngFrameEncoder implements FrameEncoder {
 
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final CRC32 crc = new CRC32();
-    private byte[] pixels = new byte[0];
+    private byte[] row = new byte[0];
+    private byte[] above = new byte[0];
     private byte[] scanlines = new byte[0];
     private byte[] compressed = new byte[0];
 
@@ -55,11 +57,19 @@ final class PngFrameEncoder implements FrameEncoder {
             throw new IOException("cannot write a " + w + "x" + h + " picture as PNG");
         }
         int n = (int) rawSize;
-        int source = line * (h - 1) + stride;
-        if (pixels.length < source) pixels = new byte[source];
         if (scanlines.length < n) scanlines = new byte[n];
-        packed.data(0).position(0).get(pixels, 0, source);
-        filterUp(pixels, line, stride, h, scanlines);
+        if (row.length < stride) {
+            row = new byte[stride];
+            above = new byte[stride];
+        }
+        BytePointer data = packed.data(0);
+        for (int y = 0; y < h; y++) {
+            data.position((long) y * line).get(row, 0, stride);
+            filterUp(row, y == 0 ? null : above, stride, scanlines, y * (stride + 1));
+            byte[] t = above;
+            above = row;
+            row = t;
+        }
         int length = deflate(n);
         byte[] out = new byte[SIGNATURE.length + CHUNK_OVERHEAD + 13 + CHUNK_OVERHEAD + length + CHUNK_OVERHEAD];
         System.arraycopy(SIGNATURE, 0, out, 0, SIGNATURE.length);
@@ -75,19 +85,14 @@ final class PngFrameEncoder implements FrameEncoder {
         return out;
     }
 
-    /** Each row behind its filter-type byte, as the byte minus the byte above it (the first row as is). */
-    private static void filterUp(byte[] pixels, int line, int stride, int h, byte[] out) {
-        for (int y = 0; y < h; y++) {
-            int src = y * line;
-            int dst = y * (stride + 1);
-            out[dst++] = FILTER_UP;
-            if (y == 0) {
-                System.arraycopy(pixels, src, out, dst, stride);
-                continue;
-            }
-            int above = src - line;
-            for (int x = 0; x < stride; x++) out[dst + x] = (byte) (pixels[src + x] - pixels[above + x]);
+    /** A row behind its filter-type byte, as each byte minus the byte above it (the first row as is). */
+    private static void filterUp(byte[] row, byte[] above, int stride, byte[] out, int at) {
+        out[at++] = FILTER_UP;
+        if (above == null) {
+            System.arraycopy(row, 0, out, at, stride);
+            return;
         }
+        for (int x = 0; x < stride; x++) out[at + x] = (byte) (row[x] - above[x]);
     }
 
     /** Compresses the first {@code n} bytes of the scanlines into {@link #compressed}; returns its length. */
