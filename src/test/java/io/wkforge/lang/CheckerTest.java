@@ -332,6 +332,8 @@ class CheckerTest {
                 + "fixed ranges (0-5 kitchen, 6-9 harmful, 10-15 recyclable, 16-19 other, 20 and above unknown): class 2 `other background` "
                 + "(index 1) shows as kitchen, though it is the background"), all);
         assertFalse(r.hasErrors(), "warnings only: the user may run an app of their own");
+        Diagnostic categories = r.diagnostics().stream().filter(d -> d.codeId().equals("W127")).findFirst().orElseThrow();
+        assertEquals(4, categories.line(), "W127 points at the row of the first class it names (the background's)");
 
         // an app of one's own: its facts as settings, and the warnings go
         CheckResult own = check(target + seedLike + "preprocess {\n  resize 56x56\n  crop 48x48\n}\n"

@@ -195,8 +195,8 @@ final class ConsistencyChecks {
         if (!r.classes().isEmpty()) {
             String warning = app.categoryWarning(r.classes());
             if (warning != null) {
-                var first = r.classes().get(0);
-                diags.add(Diagnostic.of(Code.BOARD_APP_CATEGORIES, first.source(), first.span(), warning));
+                var at = app.firstMismatched(r.classes()); // the row of the first class it names
+                diags.add(Diagnostic.of(Code.BOARD_APP_CATEGORIES, at.source(), at.span(), warning));
             }
         }
     }

@@ -66,13 +66,24 @@ public record BoardApp(int inputWidth, int inputHeight, String inputType, List<C
         List<String> out = new ArrayList<>();
         for (ClassDef c : classes) {
             String shown = categoryOf(c.index());
-            String expected = c.background() ? UNKNOWN : c.nature().toLowerCase(Locale.ROOT);
-            if (!shown.equals(expected)) {
+            if (!shown.equals(expectedCategory(c))) {
                 out.add("class " + c.id() + " `" + c.nature() + " " + c.name() + "` (index " + c.index() + ") shows as " + shown
                         + (c.background() ? ", though it is the background" : ""));
             }
         }
         return out;
+    }
+
+    /** The first class the app shows under another category (where a warning points), or null. */
+    public ClassDef firstMismatched(List<ClassDef> classes) {
+        for (ClassDef c : classes) {
+            if (!categoryOf(c.index()).equals(expectedCategory(c))) return c;
+        }
+        return null;
+    }
+
+    private static String expectedCategory(ClassDef c) {
+        return c.background() ? UNKNOWN : c.nature().toLowerCase(Locale.ROOT);
     }
 
     /** The warning for {@link #categoryMismatches}, or null when every class shows as its nature. */
