@@ -52,6 +52,15 @@ final class FrameClock {
         return !counted;
     }
 
+    /**
+     * A counted clock passes over frames that were not decoded ({@link NonReferenceSkipping}
+     * drops whole runs of a raw stream only after proving each packet is one frame).
+     */
+    void skipCounted(long frames) {
+        if (!counted) throw new IllegalStateException("only a counted clock skips frames");
+        count += frames;
+    }
+
     /** Seconds from tick 0 to {@code ticks}. */
     double seconds(long ticks) {
         return ticks * (double) tickNum / tickDen;

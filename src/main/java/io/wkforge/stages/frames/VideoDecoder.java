@@ -73,10 +73,21 @@ final class VideoDecoder implements AutoCloseable {
         void accept(AVFrame frame) throws IOException;
     }
 
-    /** Called before each packet of the video stream goes to the decoder. */
+    /** Decides, packet by packet of the video stream, what the decoder gets. */
     interface PacketGate {
-        /** Whether to decode the packet at all. */
-        boolean beforeSend(AVPacket packet);
+        /**
+         * Sends to {@code out}, in decode order, the packets to decode now: this one, or packets
+         * held back before it, or none. The packet is only lent (reference it to hold it).
+         */
+        void route(AVPacket packet, PacketSender out) throws IOException;
+
+        /** The stream ended: send what is still held back, or let it go. */
+        void end(PacketSender out) throws IOException;
+    }
+
+    /** Hands one packet to the decoder (and the frames it then outputs to the sink). */
+    interface PacketSender {
+        void send(AVPacket packet) throws IOException;
     }
 
     /** FF_THREAD_FRAME in libavcodec's thread_type flags. */
@@ -270,6 +281,15 @@ final class VideoDecoder implements AutoCloseable {
         return frame > 0 && duration > 0 && duration != AV_NOPTS_VALUE ? duration / frame : 0;
     }
 
+    /** The codec's extradata (for H.264 and HEVC in MP4: the avcC/hvcC record), possibly empty. */
+    byte[] extradata() {
+        AVCodecParameters par = stream.codecpar();
+        int n = par.extradata_size();
+        byte[] b = new byte[Math.max(0, n)];
+        if (n > 0 && par.extradata() != null) par.extradata().get(b);
+        return b;
+    }
+
     /** The display matrix of the stream (rotation, flips), or null. */
     int[] displayMatrix() {
         AVCodecParameters par = stream.codecpar();
@@ -288,6 +308,10 @@ final class VideoDecoder implements AutoCloseable {
     void decode(PacketGate gate, FrameSink sink) throws IOException {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
+        PacketSender out = p -> {
+            send(p);
+            receive(frame, sink); // before the next send: the decoder takes no packet while it holds output
+        };
         try {
             while (true) {
                 int r = av_read_frame(format, packet);
@@ -299,12 +323,12 @@ final class VideoDecoder implements AutoCloseable {
                 try {
                     if (packet.stream_index() != streamIndex) continue;
                     notePacket(packet);
-                    if (gate.beforeSend(packet)) send(packet);
+                    gate.route(packet, out);
                 } finally {
                     av_packet_unref(packet);
                 }
-                receive(frame, sink);
             }
+            gate.end(out);
             send(null); // drain the frames the decoder still holds
             receive(frame, sink);
         } finally {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVFrameSideData;
 
@@ -70,7 +71,8 @@ public final class VideoFrameExtractor {
                 if (a.result() != null) {
                     writer.finish();
                     Extraction r = a.result();
-                    return new Extraction(r.framesRead(), r.framesWritten(), r.problem(), r.notes(), passes);
+                    return new Extraction(r.framesRead(), r.framesWritten(), r.problem(), r.notes(), passes, r.packetsDropped(),
+                            r.runsDropped());
                 }
                 writer.discard();
                 pass = a.retry();
@@ -106,49 +108,71 @@ public final class VideoFrameExtractor {
             FrameClock clock = FrameClock.of(decoder, settings.streamFps());
             FrameSampler sampler = clock.sampler(settings.fps());
             NonReferenceSkipping skipping = pass.skipping() ? NonReferenceSkipping.of(decoder, clock, sampler) : null;
-            int[] streamMatrix = decoder.displayMatrix();
-            Tally tally = new Tally();
-            long progressTotal = decoder.estimatedFrames();
-            long[] packets = {0};
-            VideoDecoder.PacketGate gate = packet -> {
-                // progress by packets read: frames that are not decoded count too
-                if (++packets[0] % PROGRESS_EVERY == 0) progress.update(packets[0], Math.max(progressTotal, packets[0]), "frames");
-                return skipping == null || skipping.beforeSend(packet);
-            };
-            decoder.decode(gate, frame -> {
-                if (skipping != null) {
-                    skipping.check(frame);
-                    if (skipping.invalidated()) throw new SkippingInvalidated();
-                }
-                long t = clock.timeOf(frame);
-                boolean keep = sampler.keep(t); // sees every frame, damaged ones too, so later timing stays right
-                int index = tally.read++;
-                if (isDamaged(frame)) {
-                    tally.damaged(index);
-                } else if (keep) {
-                    int[] matrix = frameMatrix(frame);
-                    int[] m = matrix != null ? matrix : streamMatrix;
-                    writer.submit(frame, Orientation.of(m), outputFor.apply(tally.written++));
-                    if (tally.oddAngle == null && !Double.isNaN(Orientation.oddAngle(m))) tally.oddAngle = Orientation.oddAngle(m);
-                }
-            });
-            if (skipping != null && skipping.invalidated()) return new Attempt(null, new Pass(pass.threads(), false));
-            String problem = Damage.problem(decoder, clock, tally);
-            if (problem != null && decoder.frameThreaded() && tally.read > 0) {
-                // frame-threaded decoders do not always flag the pictures they concealed: decode
-                // again, in full, on one thread, which does, so that no damaged frame is kept
-                return new Attempt(null, new Pass(1, false));
+            try {
+                return decode(decoder, clock, sampler, skipping, writer, outputFor, progress, pass);
+            } finally {
+                if (skipping != null) skipping.close();
             }
-            progress.update(packets[0], packets[0], "frames");
-            List<String> notes = new ArrayList<>();
-            if (tally.oddAngle != null) {
-                notes.add(String.format(Locale.ROOT, "its display matrix asks for a %.0f degree rotation; frames were written"
-                        + " as decoded (only quarter turns are applied)", tally.oddAngle));
-            }
-            return new Attempt(new Extraction(tally.read, tally.written, problem, notes, 1), null);
         } catch (SkippingInvalidated e) {
             return new Attempt(null, new Pass(pass.threads(), false));
         }
+    }
+
+    private Attempt decode(VideoDecoder decoder, FrameClock clock, FrameSampler sampler, NonReferenceSkipping skipping,
+                           FrameWriter writer, IntFunction<Path> outputFor, Progress progress, Pass pass) throws IOException {
+        int[] streamMatrix = decoder.displayMatrix();
+        Tally tally = new Tally();
+        long progressTotal = decoder.estimatedFrames();
+        long[] packets = {0};
+        VideoDecoder.PacketGate gate = new VideoDecoder.PacketGate() {
+            @Override
+            public void route(AVPacket packet, VideoDecoder.PacketSender out) throws IOException {
+                // progress by packets read: frames that are not decoded count too
+                if (++packets[0] % PROGRESS_EVERY == 0) progress.update(packets[0], Math.max(progressTotal, packets[0]), "frames");
+                if (skipping == null) out.send(packet);
+                else skipping.route(packet, out);
+            }
+
+            @Override
+            public void end(VideoDecoder.PacketSender out) throws IOException {
+                if (skipping != null) skipping.end(out);
+            }
+        };
+        decoder.decode(gate, frame -> {
+            if (skipping != null) {
+                skipping.check(frame);
+                if (skipping.invalidated()) throw new SkippingInvalidated();
+            }
+            long t = clock.timeOf(frame);
+            boolean keep = sampler.keep(t); // sees every frame, damaged ones too, so later timing stays right
+            int index = tally.read++;
+            if (isDamaged(frame)) {
+                tally.damaged(index);
+            } else if (keep) {
+                int[] matrix = frameMatrix(frame);
+                int[] m = matrix != null ? matrix : streamMatrix;
+                writer.submit(frame, Orientation.of(m), outputFor.apply(tally.written++));
+                if (tally.oddAngle == null && !Double.isNaN(Orientation.oddAngle(m))) tally.oddAngle = Orientation.oddAngle(m);
+            }
+        });
+        if (skipping != null && skipping.invalidated()) return new Attempt(null, new Pass(pass.threads(), false));
+        String problem = Damage.problem(decoder, clock, tally);
+        boolean droppedRuns = skipping != null && skipping.packetsDropped() > 0;
+        if (problem != null && (droppedRuns || decoder.frameThreaded() && tally.read > 0)) {
+            // a damaged video is decoded again in full: frame-threaded decoders do not always flag
+            // the pictures they concealed (one thread does, so that no damaged frame is kept), and
+            // after dropped runs the message's counts would leave them out (and damage may hide there)
+            return new Attempt(null, new Pass(decoder.frameThreaded() ? 1 : pass.threads(), false));
+        }
+        progress.update(packets[0], packets[0], "frames");
+        List<String> notes = new ArrayList<>();
+        if (tally.oddAngle != null) {
+            notes.add(String.format(Locale.ROOT, "its display matrix asks for a %.0f degree rotation; frames were written"
+                    + " as decoded (only quarter turns are applied)", tally.oddAngle));
+        }
+        long dropped = skipping == null ? 0 : skipping.packetsDropped();
+        int runs = skipping == null ? 0 : skipping.runsDropped();
+        return new Attempt(new Extraction(tally.read, tally.written, problem, notes, 1, dropped, runs), null);
     }
 
     private static boolean isDamaged(AVFrame frame) {
