@@ -57,7 +57,9 @@ class FramesGopSkippingTest {
         if (x != null) {
             List<String> x264 = List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p");
             make(x, "h264-bframes-g30.mp4", true, x264, "-bf", "3", "-g", "30");
-            make(x, "h264-open-gop.mp4", false, x264, "-bf", "3", "-g", "30", "-x264-params", "open-gop=1");
+            // open GOPs of 31 frames: the instant at frame 30 falls on a leading picture of the keyframe
+            // at 31, which refers to frames before it, so a run must not be dropped before that keyframe
+            make(x, "h264-open-gop.mp4", false, x264, "-bf", "3", "-g", "31", "-x264-params", "open-gop=1");
             make(x, "h264-bframes-g30.mkv", true, x264, "-bf", "3", "-g", "30");
             make(x, "h264-bframes-g30.ts", true, x264, "-bf", "3", "-g", "30");
             // as the board's encoder writes it: main profile, P-frames only, a GOP of 30 at 30 fps
@@ -66,7 +68,7 @@ class FramesGopSkippingTest {
             make(x, "vfr.mp4", true, "-vf", "select='not(between(n,40,75))'", "-fps_mode", "passthrough", x264,
                     "-bf", "2", "-g", "30");
             List<String> x265 = List.of("-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
-            make(x, "hevc-cra.mp4", false, x265, "-x265-params", "log-level=none:keyint=30:min-keyint=30", "-tag:v", "hvc1");
+            make(x, "hevc-cra.mp4", false, x265, "-x265-params", "log-level=none:keyint=31:min-keyint=31", "-tag:v", "hvc1");
             make(x, "hevc-idr.mp4", true, x265, "-x265-params", "log-level=none:keyint=30:min-keyint=30:no-open-gop=1",
                     "-tag:v", "hvc1");
             make(x, "stream_chn1.h265", true, x265, "-x265-params",
