@@ -12,8 +12,10 @@
 #   Camera-like footage (sensor noise in every pixel, motion), the work real videos give (issue 22):
 #   avi-like      : an 80 s 768x576 MS-MPEG4 street scene, two 10 s MPEG-4 Part 2 clips with
 #                   B-frames, a 30 s Cinepak clip with a variable frame rate (fps 2)
-#   cam-1080p     : four 30 s 1080p30 H.264 camera clips, one the board's raw stream_chn1.h264 (fps 1,
-#                   the seed's setting); targets: wall <= 0.5x and CPU <= 0.5x the CLI
+#   cam-1080p     : four 30 s 1080p30 H.264 camera clips, three mp4 as a phone or camera records them
+#                   (2 s GOP, B-frames) and the board's raw stream_chn1.h264 as its encoder writes it
+#                   (main profile, P-frames only, 1 s GOP) (fps 1, the seed's setting); targets: wall
+#                   <= 0.5x and CPU <= 0.5x the CLI
 #   rss-N         : N = 1, 2, 4, 8 camera clips at 1080p (fps 1): peak RSS as videos are added
 #                   (target: flat, <= 400 MB for eight)
 # Reports, per case, the median wall time and CPU time (user+sys) over REPEAT runs, the
@@ -98,13 +100,20 @@ m=v/matrix
   # variable frame rate in AVI: a stretch of dropped frames, kept as empty chunks
   gen $c/avi/cinepak-vfr.avi -f lavfi -i "testsrc2=size=320x240:rate=25" -t "$(sec 30)" \
       -vf "$noise,select='not(between(mod(n\,250)\,100\,180))'" -fps_mode passthrough -c:v cinepak
+  mkdir -p $c/board
   for i in 1 2 3 4 5 6 7 8; do
-    # 1080p30 as a camera records it: x264 veryfast, 2 s GOP; the first four 30 s, the others 10 s (RSS only)
+    # 1080p30 as a phone or camera records it: x264 veryfast, 2 s GOP, B-frames; the first four 30 s,
+    # the others 10 s (RSS only)
     len=30; [ $i -gt 4 ] && len=10
     src="testsrc2=size=1920x1080:rate=30"; [ $((i % 2)) = 0 ] && src="mandelbrot=size=1920x1080:rate=30"
-    out=$c/hd/cam$i.mp4; fmt=(); [ $i = 4 ] && { out=$c/hd/stream_chn1.h264; fmt=(-f h264); }
+    out=$c/hd/cam$i.mp4; enc=(-g 60); fmt=()
+    # the board's own raw stream_chn1.h264 as its camera app writes it: the Hi3516DV300 SDK's sample
+    # encoder (which that app uses) makes H.264 main profile with a GOP of 30 frames at 30 fps and
+    # P-frames only (GOP mode NORMALP, no B-frames). In its own folder, board/, since generated clips
+    # are cached by path and the one made before this (2 s GOP, B-frames) was called hd/stream_chn1.h264
+    [ $i = 4 ] && { out=$c/board/stream_chn1.h264; enc=(-bf 0 -g 30 -profile:v main); fmt=(-f h264); }
     gen $out -f lavfi -i "$src" -t "$(sec $len)" -vf "hue=h=$((i * 40)),$noise" \
-        -c:v libx264 -preset veryfast -g 60 -pix_fmt yuv420p "${fmt[@]}"
+        -c:v libx264 -preset veryfast "${enc[@]}" -pix_fmt yuv420p "${fmt[@]}"
   done
   for i in 1 2 3 4 5 6 7 8; do
     # different content per clip (hue shift), x264 "veryfast" as a phone or camera would record
@@ -135,8 +144,8 @@ case_ one-1080p 1 v/hd/clip1.mp4
 # shellcheck disable=SC2046
 case_ eight-1080p 1 $(ls v/hd/clip*.mp4)
 case_ avi-like 2 $c/avi/street-sd.avi $c/avi/mpeg4-bframes-a.avi $c/avi/mpeg4-bframes-b.avi $c/avi/cinepak-vfr.avi
-case_ cam-1080p 1 $c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/hd/stream_chn1.h264
-cams=($c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/hd/stream_chn1.h264 $c/hd/cam5.mp4 $c/hd/cam6.mp4 $c/hd/cam7.mp4 $c/hd/cam8.mp4)
+case_ cam-1080p 1 $c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/board/stream_chn1.h264
+cams=($c/hd/cam1.mp4 $c/hd/cam2.mp4 $c/hd/cam3.mp4 $c/board/stream_chn1.h264 $c/hd/cam5.mp4 $c/hd/cam6.mp4 $c/hd/cam7.mp4 $c/hd/cam8.mp4)
 for n in 1 2 4 8; do case_ rss-$n 1 "${cams[@]:0:$n}"; done
 
 # measure LABEL CMD...: appends "LABEL wall_s cpu_s maxrss_kb" to results.txt

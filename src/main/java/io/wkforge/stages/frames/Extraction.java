@@ -15,7 +15,7 @@ import java.util.List;
  *                      when a video that left out whole runs of packets turned out damaged (so that the
  *                      problem is told about the whole video)
  * @param packetsDropped packets of the pass reported that were never sent to the decoder, in whole
- *                      runs before an IDR picture and at the end of the stream ({@link NonReferenceSkipping})
+ *                      runs before an IDR picture ({@link NonReferenceSkipping})
  * @param runsDropped   runs dropped before an IDR picture (each the rest of a GOP, or whole GOPs)
  */
 public record Extraction(int framesRead, int framesWritten, String problem, List<String> notes, int passes,

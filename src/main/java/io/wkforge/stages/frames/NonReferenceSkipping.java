@@ -30,8 +30,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  *       to one before it, and pictures decoded earlier cannot refer to later ones, so every other
  *       frame decodes exactly as before; frames already inside the decoder still come out. As soon
  *       as a packet at or after that time (or without one) arrives, or the cap is reached, the held
- *       packets are sent in order, as if never held. At the end of the stream they are dropped:
- *       nothing follows that could refer to them.</li>
+ *       packets are sent in order, as if never held (at the end of the stream too, so that a file cut
+ *       short is still seen to be).</li>
  *   <li><b>Single unreferenced frames.</b> For codecs with B-frames (H.264, HEVC, MPEG-1/2/4
  *       Part 2) the decoder is told to drop a packet before that time if no frame refers to it
  *       (most B-frames); for intra-only codecs (MJPEG and the like) it is not sent at all.</li>
@@ -105,10 +105,7 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate, AutoCloseab
         if (!counted && pts != AV_NOPTS_VALUE && lastTimestamp != Long.MIN_VALUE && pts <= lastTimestamp) distrust();
         NalUnits.Packet nal = inspect(packet);
         if (nal != null && nal.idr() && !held.isEmpty()) {
-            if (trusted) {
-                drop(index);
-                runsDropped++;
-            }
+            if (trusted) drop(index);
             else release(out);
         }
         boolean before = trusted && pts != AV_NOPTS_VALUE && pts < sampler.nextKeptNotBefore();
@@ -126,14 +123,19 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate, AutoCloseab
         return nals.inspect(packet.data().capacity(packet.size()).asByteBuffer());
     }
 
+    /**
+     * Nothing follows the held packets that could refer to them, but they are decoded all the same:
+     * a recording cut short shows its damage in its last frames, and is reported only if they are
+     * decoded (the cost is at most one GOP per video).
+     */
     @Override
     public void end(VideoDecoder.PacketSender out) throws IOException {
-        if (trusted && !held.isEmpty()) drop(routed); // nothing follows that could refer to them
-        else release(out);
+        release(out);
     }
 
     /** Drops the held packets, which are the {@code held.size()} packets routed just before index {@code next}. */
     private void drop(long next) {
+        runsDropped++;
         long n = held.size();
         if (counted) droppedRanges.add(new long[] {next - n, next});
         packetsDropped += n;
@@ -201,12 +203,12 @@ final class NonReferenceSkipping implements VideoDecoder.PacketGate, AutoCloseab
         return !trusted && skipRequested;
     }
 
-    /** Packets dropped unsent: in whole runs before an IDR picture, and the run at the end of the stream. */
+    /** Packets dropped unsent, in whole runs before an IDR picture. */
     long packetsDropped() {
         return packetsDropped;
     }
 
-    /** Runs of packets dropped whole before an IDR picture (the run at the end not counted). */
+    /** Runs of packets dropped whole before an IDR picture. */
     int runsDropped() {
         return runsDropped;
     }

@@ -105,6 +105,8 @@ class FramesGopSkippingTest {
             String at = v + " at fps " + fps;
             assertNull(skipping.result.problem(), at);
             assertNull(full.result.problem(), at);
+            // a run dropped wrongly shows as damage or broken timing, and the video is decoded again
+            assertEquals(1, skipping.result.passes(), at + ": decoded again");
             assertEquals(0, full.result.packetsDropped(), at + ": nothing dropped without skipping");
             assertEquals(full.files.size(), skipping.files.size(), at + ": kept frames");
             assertEquals(full.result.framesWritten(), skipping.result.framesWritten(), at);
@@ -122,9 +124,9 @@ class FramesGopSkippingTest {
             } else if (fps.equals(BigDecimal.ONE)) {
                 if (v.drops()) {
                     assertTrue(s.runsDropped() > 0, at + ": no run dropped before an IDR picture");
-                    assertEquals(1, s.passes(), at + ": decoded again");
-                    assertTrue(s.framesRead() < full.result.framesRead() / 2, at + ": decoded " + s.framesRead()
-                            + " of " + full.result.framesRead() + " frames");
+                    // the packets after the last kept frame are decoded all the same (a cut file shows there)
+                    assertTrue(s.framesRead() + s.packetsDropped() <= full.result.framesRead(), at + ": decoded "
+                            + s.framesRead() + " of " + full.result.framesRead() + " frames, " + s.packetsDropped() + " not sent");
                 } else {
                     assertEquals(0, s.runsDropped(), at + ": dropped a run though no IDR picture follows the first");
                 }

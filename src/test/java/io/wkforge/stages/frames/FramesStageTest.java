@@ -25,6 +25,11 @@ class FramesStageTest {
               2 other background videos "v/bg/*"  background
             }
             """;
+    /**
+     * Every frame kept, so every frame decoded: damage in the middle of a video is seen (at a lower
+     * rate, GOPs that hold no kept frame are not decoded, and damage inside them goes unseen).
+     */
+    private static final String EVERY_FRAME = "frames { fps 30 }\n";
 
     @Test
     void extractsEveryVideoCachesAndReExtractsOnlyANewVideo() throws IOException {
@@ -66,7 +71,7 @@ class FramesStageTest {
         TestVideos.empty(dir.resolve("v/red_empty.mp4"));
         TestVideos.text(dir.resolve("v/red_notes.mp4"));
         TestVideos.write(dir.resolve("v/bg/bg.mp4"), 30, 30);
-        StageHarness h = StageHarness.write(dir, CLASSES);
+        StageHarness h = StageHarness.write(dir, CLASSES + EVERY_FRAME);
 
         Executor.Result r = h.run(StageId.FRAMES);
         assertEquals(Executor.Outcome.STAGE_FAILED, r.outcome());
@@ -88,7 +93,7 @@ class FramesStageTest {
         assertEquals(all, again.failures().get(0));
 
         // on_error is not in any video's key: switching it re-judges, it does not re-extract
-        Files.writeString(h.recipe, CLASSES + "frames { on_error skip }\n");
+        Files.writeString(h.recipe, CLASSES + "frames { fps 30; on_error skip }\n");
         Executor.Result skip = h.run(StageId.FRAMES);
         assertEquals(Executor.Outcome.OK, skip.outcome(), String.valueOf(skip.failures()));
         assertEquals(0, skip.ran());
@@ -108,7 +113,7 @@ class FramesStageTest {
         TestVideos.damagedMiddle(good, dir.resolve("v/red_damaged.mp4"));
         TestVideos.randomBytes(dir.resolve("v/red_noise.mp4"), 3000, 5);
         TestVideos.write(dir.resolve("v/bg/bg.mp4"), 30, 30);
-        StageHarness h = StageHarness.write(dir, CLASSES + "frames { on_error skip }\n");
+        StageHarness h = StageHarness.write(dir, CLASSES + "frames { fps 30; on_error skip }\n");
 
         Executor.Result r = h.run(StageId.FRAMES);
         assertEquals(Executor.Outcome.OK, r.outcome(), String.valueOf(r.failures()));
