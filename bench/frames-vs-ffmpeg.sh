@@ -109,9 +109,11 @@ m=v/matrix
     out=$c/hd/cam$i.mp4; enc=(-g 60); fmt=()
     # the board's own raw stream_chn1.h264 as its camera app writes it: the Hi3516DV300 SDK's sample
     # encoder (which that app uses) makes H.264 main profile with a GOP of 30 frames at 30 fps and
-    # P-frames only (GOP mode NORMALP, no B-frames). In its own folder, board/, since generated clips
-    # are cached by path and the one made before this (2 s GOP, B-frames) was called hd/stream_chn1.h264
-    [ $i = 4 ] && { out=$c/board/stream_chn1.h264; enc=(-bf 0 -g 30 -profile:v main); fmt=(-f h264); }
+    # P-frames only (GOP mode NORMALP, no B-frames): an IDR picture every 30 frames, none on scene
+    # changes (-sc_threshold 0; x264's scene-cut keyframes would make the GOPs irregular, 10-17
+    # frames on this noisy footage). In its own folder, board/, since generated clips are cached by
+    # path and the one made before this (2 s GOP, B-frames) was hd/stream_chn1.h264
+    [ $i = 4 ] && { out=$c/board/stream_chn1.h264; enc=(-bf 0 -g 30 -sc_threshold 0 -profile:v main); fmt=(-f h264); }
     gen $out -f lavfi -i "$src" -t "$(sec $len)" -vf "hue=h=$((i * 40)),$noise" \
         -c:v libx264 -preset veryfast "${enc[@]}" -pix_fmt yuv420p "${fmt[@]}"
   done
