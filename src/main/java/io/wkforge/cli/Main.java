@@ -53,6 +53,12 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; the entry point for tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli would print, without building its model (~0.1-0.2 s of a 0.25 s budget)
+            for (String line : new Version().getVersion()) out.println(line);
+            out.flush();
+            return ExitCodes.OK;
+        }
         CommandLine cli = new CommandLine(new Main());
         String first = args.length > 0 ? args[0] : "";
         if (COMMANDS.containsKey(first) && !first.equals("help")) {

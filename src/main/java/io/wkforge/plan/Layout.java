@@ -12,8 +12,19 @@ import java.nio.file.Path;
 public record Layout(Path outDir) {
 
     public static Layout forRecipe(EffectiveRecipe recipe, Path outOverride) {
-        Path out = outOverride != null ? outOverride : recipe.dir().resolve("build").resolve(recipe.stem());
+        return forRecipeFile(recipe.file(), outOverride);
+    }
+
+    /** The layout of the recipe in {@code file}, known before the file is read (what {@link #forRecipe} gives once it is). */
+    public static Layout forRecipeFile(Path file, Path outOverride) {
+        Path out = outOverride != null ? outOverride
+                : EffectiveRecipe.dirOf(file).resolve("build").resolve(EffectiveRecipe.stemOf(file));
         return new Layout(out.toAbsolutePath().normalize());
+    }
+
+    /** Whether a run has ever recorded a finished task of {@code stage} in this output folder. */
+    public boolean hasStampsOf(StageId stage) {
+        return java.nio.file.Files.isDirectory(stampsDir().resolve(stage.id()));
     }
 
     /** The folder (relative to the out dir) a stage writes its outputs into. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line as a user meets it: exit codes, messages, never a stack trace. */
 class CliTest extends InProcessCli {
@@ -102,6 +103,22 @@ class CliTest extends InProcessCli {
     void renderPrintsTheEffectiveRecipe() {
         assertEquals(0, run("render", recipe(Recipes.CLASSES + "param e = 4\ntrain resnet18 {\n  epochs $e\n}\n").toString()));
         assertTrue(out.contains("epochs 4\n"), out);
+    }
+
+    @Test
+    void versionPrintsWhatPicocliWouldWithoutBuildingItsModel() {
+        assertEquals(0, run("--version"));
+        String fast = out;
+        assertEquals("wkforge " + Version.current() + "\n", fast.replace("\r\n", "\n"));
+        assertEquals(0, run("-V"));
+        assertEquals(fast, out);
+        assertEquals("", err);
+        // picocli's own handling of the option (it answers when another argument comes along)
+        StringWriter o = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(o, true));
+        assertEquals(0, cli.execute("--version"));
+        assertEquals(fast, o.toString());
     }
 
     @Test

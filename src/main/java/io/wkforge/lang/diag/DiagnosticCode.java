@@ -24,6 +24,9 @@ public interface DiagnosticCode {
             case WARNING -> 'W';
             case NOTE -> 'N';
         };
-        return String.format("%c%03d", prefix, number());
+        // what String.format("%c%03d") gives, without starting the formatter for every diagnostic
+        int n = number();
+        String digits = Integer.toString(n);
+        return prefix + (n < 0 || digits.length() >= 3 ? "" : "000".substring(digits.length())) + digits;
     }
 }

@@ -15,7 +15,8 @@ public record ClassDef(int id, String nature, String name, List<String> videoPat
 
     /** {@code NN_nature_name}: the seed's folder and file-name prefix, e.g. {@code 01_kitchen_mushroom}. */
     public String folderName() {
-        return String.format("%02d_%s_%s", id, nature, name);
+        // not String.format: this runs for every task of every run, and the formatter is slow to warm up
+        return (id >= 0 && id < 10 ? "0" : "") + id + "_" + nature + "_" + name;
     }
 
     /** The index the network uses for this class (ids start at 1, indices at 0). */

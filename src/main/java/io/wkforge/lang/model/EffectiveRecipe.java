@@ -34,11 +34,21 @@ public final class EffectiveRecipe {
 
     /** The folder relative paths are resolved against. */
     public Path dir() {
-        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        return dirOf(file);
     }
 
     /** The recipe's name: its file name without {@code .recipe}. */
     public String stem() {
+        return stemOf(file);
+    }
+
+    /** {@link #dir()} of a recipe read from {@code file} (null: an editor buffer), known before it is read. */
+    public static Path dirOf(Path file) {
+        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    }
+
+    /** {@link #stem()} of a recipe read from {@code file} (null: an editor buffer), known before it is read. */
+    public static String stemOf(Path file) {
         if (file == null) return "recipe";
         String n = file.getFileName().toString();
         return n.endsWith(".recipe") ? n.substring(0, n.length() - ".recipe".length()) : n;

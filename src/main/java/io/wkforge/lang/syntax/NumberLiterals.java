@@ -34,7 +34,10 @@ final class NumberLiterals {
     /** Significant digits kept of a longer decimal, plus one sticky digit for what was dropped. */
     static final int KEPT_DIGITS = 1_000;
 
-    private static final BigInteger BEYOND = BigInteger.TEN.pow(EXPONENT_LIMIT + 1);
+    /** 10^(LIMIT+1), built on first use: computing it costs every start ~10-20 ms, and only huge literals need it. */
+    private static final class Beyond {
+        static final BigInteger VALUE = BigInteger.TEN.pow(EXPONENT_LIMIT + 1);
+    }
 
     /**
      * An INT token: {@code -?[0-9]+}, any number of digits; exact up to 1e{@value #EXPONENT_LIMIT}
@@ -45,7 +48,7 @@ final class NumberLiterals {
         boolean negative = text.startsWith("-");
         int from = negative ? 1 : 0;
         while (from < text.length() - 1 && text.charAt(from) == '0') from++;
-        if (text.length() - from > EXPONENT_LIMIT + 1) return negative ? BEYOND.negate() : BEYOND;
+        if (text.length() - from > EXPONENT_LIMIT + 1) return negative ? Beyond.VALUE.negate() : Beyond.VALUE;
         BigInteger n = new BigInteger(text.substring(from));
         return negative ? n.negate() : n;
     }
