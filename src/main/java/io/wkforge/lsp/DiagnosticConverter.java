@@ -31,7 +31,7 @@ final class DiagnosticConverter {
                 .filter(s -> s instanceof Statement.UseDecl).map(s -> (Statement.UseDecl) s).findFirst().orElse(null);
         List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
         // the same cap as `wkforge check`: an import of a file of 300,000 errors is a note, not 300,000 markers
-        for (Diagnostic d : DiagnosticCap.apply(result.diagnostics(), doc).shown()) {
+        for (Diagnostic d : DiagnosticCap.apply(result.diagnostics(), result.unlisted(), doc).shown()) {
             if (d.source() == null && d.code() == Code.TOO_MANY_ERRORS) {
                 Span at = firstUse == null ? new Span(0, 0) : (firstUse.pathSpan() != null ? firstUse.pathSpan() : firstUse.span());
                 out.add(toLsp(d, doc, Positions.range(doc, at), d.message()));
