@@ -52,8 +52,8 @@ final class DiagnosticConverter {
         Map<String, Statement.UseDecl> byKey = new HashMap<>();
         for (Statement st : result.root().statements()) {
             if (st instanceof Statement.UseDecl use && use.path() != null) {
-                ImportResolver.Lookup lookup = resolver.resolve(use.path(), doc);
-                if (lookup.found() != null) byKey.putIfAbsent(lookup.found().key(), use);
+                String key = resolver.keyOf(use.path(), doc);
+                if (key != null) byKey.putIfAbsent(key, use);
             }
         }
         Map<SourceFile, Statement.UseDecl> out = new HashMap<>();

@@ -5,6 +5,7 @@ import io.wkforge.lang.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -58,13 +59,16 @@ public final class Diagnostics {
         long count;
         long errors;
         long warnings;
-        final Map<String, Long> byCode = new TreeMap<>();
+        /** Per code id, a counter to bump: no boxing, no tree walk per finding. */
+        final Map<String, long[]> byCode = new HashMap<>();
 
         void count(DiagnosticCode code, Severity severity) {
             count++;
             if (severity == Severity.ERROR) errors++;
             else if (severity == Severity.WARNING) warnings++;
-            byCode.merge(code.id(severity), 1L, Long::sum);
+            long[] n = byCode.get(code.id(severity));
+            if (n == null) byCode.put(code.id(severity), n = new long[1]);
+            n[0]++;
         }
     }
 
@@ -74,6 +78,8 @@ public final class Diagnostics {
     private final Map<String, FileFindings> files = new TreeMap<>();
     /** The places of syntax findings, per loaded file (by identity: two loads are two files). */
     private final Map<SourceFile, Set<Span>> syntaxPlaces = new IdentityHashMap<>();
+    private SourceFile lastSource;
+    private FileFindings lastFile;
     private long seq;
     private long errorsReported;
     private long warningsReported;
@@ -134,7 +140,14 @@ public final class Diagnostics {
                 if (places != null && places.contains(span)) return;
             }
         }
-        FileFindings file = files.computeIfAbsent(source == null ? "" : source.displayName(), k -> new FileFindings());
+        FileFindings file;
+        if (source != null && source == lastSource) {
+            file = lastFile; // findings come in runs about one file: no look-up by name for each
+        } else {
+            file = files.computeIfAbsent(source == null ? "" : source.displayName(), k -> new FileFindings());
+            lastSource = source;
+            lastFile = file;
+        }
         if (file.kept.size() >= keptPerFile && !before(span.start(), code.number(), file.kept.last())) {
             file.count(code, severity); // a later place than every kept one: counted, never built
             return;
@@ -189,7 +202,9 @@ public final class Diagnostics {
         Map<String, Unlisted> out = new LinkedHashMap<>();
         files.forEach((name, f) -> {
             if (f.count > 0) {
-                out.put(name, new Unlisted(f.count, f.errors, f.warnings, Collections.unmodifiableSortedMap(new TreeMap<>(f.byCode))));
+                TreeMap<String, Long> byCode = new TreeMap<>();
+                f.byCode.forEach((code, n) -> byCode.put(code, n[0]));
+                out.put(name, new Unlisted(f.count, f.errors, f.warnings, Collections.unmodifiableSortedMap(byCode)));
             }
         });
         return Collections.unmodifiableMap(out);

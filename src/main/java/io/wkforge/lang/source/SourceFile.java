@@ -61,11 +61,11 @@ public final class SourceFile {
     private static int[] computeLineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-                starts[count++] = i + 1;
-            }
+        // indexOf rather than a loop over charAt: it is vectorised, and a 5 MB import is read
+        // before the JIT has compiled any loop of ours
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+            starts[count++] = nl + 1;
         }
         return Arrays.copyOf(starts, count);
     }
