@@ -50,7 +50,11 @@ public final class SourceFile {
             bytes = in.readNBytes(MAX_BYTES + 1);
         }
         if (bytes.length > MAX_BYTES) throw new TooLarge(path);
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        // the lenient decoder goes straight to a compact string; it turns bad bytes into U+FFFD,
+        // so only text with that character is decoded again strictly, to tell bad bytes (an
+        // error) from a U+FFFD that was written
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         return new SourceFile(path.toString(), path, text);
     }
 
