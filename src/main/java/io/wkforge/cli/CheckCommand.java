@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path f : files) {
             try {
                 CheckResult r = checker.check(f, sets);
-                batch.add(DiagnosticCap.apply(r.diagnostics(), r.root() == null ? null : r.root().source()));
+                batch.add(r.capped());
                 if (r.hasErrors()) exit = ExitCodes.worst(exit, ExitCodes.USAGE);
             } catch (RecipeLoader.UnreadableRecipe e) {
                 batch.add(e.diagnostic());

@@ -86,7 +86,7 @@ final class RecipeLoader {
     static boolean report(CheckResult result, PrintWriter err) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
-        DiagnosticCap.Capped capped = DiagnosticCap.apply(result.diagnostics(), result.root() == null ? null : result.root().source());
+        DiagnosticCap.Capped capped = result.capped();
         for (Diagnostic d : capped.shown()) {
             int n = seen.merge(d.codeId(), 1, Integer::sum);
             if (!d.isError() && n > WARNINGS_SHOWN_PER_CODE && d.code() != Code.TOO_MANY_ERRORS) {

@@ -31,7 +31,7 @@ final class DiagnosticConverter {
                 .filter(s -> s instanceof Statement.UseDecl).map(s -> (Statement.UseDecl) s).findFirst().orElse(null);
         List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
         // the same cap as `wkforge check`: an import of a file of 300,000 errors is a note, not 300,000 markers
-        for (Diagnostic d : DiagnosticCap.apply(result.diagnostics(), doc).shown()) {
+        for (Diagnostic d : DiagnosticCap.apply(result.diagnostics(), result.unlisted(), doc).shown()) {
             if (d.source() == null && d.code() == Code.TOO_MANY_ERRORS) {
                 Span at = firstUse == null ? new Span(0, 0) : (firstUse.pathSpan() != null ? firstUse.pathSpan() : firstUse.span());
                 out.add(toLsp(d, doc, Positions.range(doc, at), d.message()));
@@ -52,8 +52,8 @@ final class DiagnosticConverter {
         Map<String, Statement.UseDecl> byKey = new HashMap<>();
         for (Statement st : result.root().statements()) {
             if (st instanceof Statement.UseDecl use && use.path() != null) {
-                ImportResolver.Lookup lookup = resolver.resolve(use.path(), doc);
-                if (lookup.found() != null) byKey.putIfAbsent(lookup.found().key(), use);
+                String key = resolver.keyOf(use.path(), doc);
+                if (key != null) byKey.putIfAbsent(key, use);
             }
         }
         Map<SourceFile, Statement.UseDecl> out = new HashMap<>();

@@ -21,6 +21,16 @@ class ParserTest {
         return Parser.parse(SourceFile.of("t.recipe", text));
     }
 
+    /** Bytes that are not UTF-8 are refused; a U+FFFD written in the file is text like any other. */
+    @Test
+    void readingTellsBadBytesFromAWrittenReplacementCharacter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.write(dir.resolve("bad.recipe"), new byte[] {'#', ' ', (byte) 0xC3, '(', '\n'});
+        org.junit.jupiter.api.Assertions.assertThrows(java.nio.charset.MalformedInputException.class, () -> SourceFile.read(bad));
+        java.nio.file.Path written = java.nio.file.Files.writeString(dir.resolve("ok.recipe"), "# \uFFFD caf\u00e9\n");
+        assertEquals("# \uFFFD caf\u00e9\n", SourceFile.read(written).text());
+        assertEquals(2, SourceFile.read(written).lineCount());
+    }
+
     @Test
     void acceptanceRecipeParsesWithoutErrors() {
         RecipeFile f = parse(Recipes.ACCEPTANCE);

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks a recipe and computes its effective settings.
@@ -57,7 +58,7 @@ public final class Checker {
 
     private final ImportResolver resolver;
     private final Options options;
-    private final Diagnostics diags = new Diagnostics();
+    private final Diagnostics diags = Diagnostics.forCheck();
     private final Map<String, RecipeFile> imports = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new HashMap<>();
     private final Map<String, ParamDef> params = new LinkedHashMap<>();
@@ -97,27 +98,9 @@ public final class Checker {
         if (!fragment) VideoGlobs.checkAll(recipe, options.inputsStrict(), options.videos(), diags);
         if (!fragment) InputFileChecks.run(recipe, diags);
         reportUnusedParams(root);
-        return new CheckResult(recipe, withoutEchoes(diags.sorted()), root, imports, fragment);
-    }
-
-    /**
-     * Drops findings at exactly the place of a syntax error: the parser repaired that text with a
-     * guess (`1.` read as 1), and a second error about the guess would only confuse.
-     */
-    private static List<Diagnostic> withoutEchoes(List<Diagnostic> sorted) {
-        Set<Place> syntaxPlaces = new HashSet<>();
-        for (Diagnostic d : sorted) {
-            if (d.source() != null && d.code().number() < 100) syntaxPlaces.add(place(d));
-        }
-        if (syntaxPlaces.isEmpty()) return sorted;
-        return sorted.stream().filter(d -> d.source() == null || d.code().number() < 100 || !syntaxPlaces.contains(place(d))).toList();
-    }
-
-    /** SourceFile compares by identity: a place in one loaded file. */
-    private record Place(SourceFile source, Span span) {}
-
-    private static Place place(Diagnostic d) {
-        return new Place(d.source(), d.span());
+        // echoes of the parser's repairs (a finding at exactly the place of a syntax error) are
+        // dropped by the collector as they arrive: a file's syntax errors are added first (push)
+        return new CheckResult(recipe, diags.sorted(), diags.unlisted(), root, imports, fragment);
     }
 
     /**
@@ -152,8 +135,13 @@ public final class Checker {
     /** How many times imported files may be applied in one check: far beyond any real recipe. */
     public static final int MAX_IMPORT_APPLICATIONS = 10_000;
 
-    private void report(Diagnostic d) {
-        if (reporting) diags.add(d);
+    /**
+     * Reports a finding about the file being applied, built only if the collector keeps it: in a
+     * file of 250,000 unknown blocks all but the first few are only counted, with no message or
+     * spelling suggestion made for them.
+     */
+    private void report(Code code, SourceFile source, Span span, Supplier<Diagnostic> build) {
+        if (reporting) diags.report(code, code.defaultSeverity(), source, span, build);
     }
 
     /** Applies the recipe: each file's imports first (in order, depth first), then its own params and blocks. */
@@ -188,7 +176,7 @@ public final class Checker {
         } else if (st instanceof Statement.ParamDecl p) {
             Statement.ParamDecl prev = frame.firstParam().putIfAbsent(p.name().text(), p);
             if (prev != null) {
-                report(Diagnostic.of(Code.DUPLICATE_PARAM, file.source(), p.name().span(),
+                report(Code.DUPLICATE_PARAM, file.source(), p.name().span(), () -> Diagnostic.of(Code.DUPLICATE_PARAM, file.source(), p.name().span(),
                         "param `" + p.name().text() + "` is declared twice in this file")
                         .withRelated(file.source(), prev.name().span(), "first declared here"));
             } else if (p.value() != null) {
@@ -199,13 +187,15 @@ public final class Checker {
             String name = b.name().text();
             BlockSpec spec = Schema.block(name);
             if (spec == null) {
-                String dym = Spelling.didYouMean(name, BLOCK_NAMES);
-                report(Diagnostic.of(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), "unknown block `" + name + "`")
-                        .withHelp(dym != null ? dym : BLOCKS_ARE));
+                report(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), () -> {
+                    String dym = Spelling.didYouMean(name, BLOCK_NAMES);
+                    return Diagnostic.of(Code.UNKNOWN_BLOCK, file.source(), b.name().span(), "unknown block `" + name + "`")
+                            .withHelp(dym != null ? dym : BLOCKS_ARE);
+                });
                 return;
             }
             if (frame.firstBlock().containsKey(name)) {
-                report(Diagnostic.of(Code.DUPLICATE_BLOCK, file.source(), b.name().span(),
+                report(Code.DUPLICATE_BLOCK, file.source(), b.name().span(), () -> Diagnostic.of(Code.DUPLICATE_BLOCK, file.source(), b.name().span(),
                         "block `" + name + "` appears twice in this file")
                         .withRelated(file.source(), frame.firstBlock().get(name).name().span(), "first block here")
                         .withHelp("merge the two blocks into one"));
@@ -221,10 +211,10 @@ public final class Checker {
         ImportResolver.Lookup lookup = resolver.resolve(use.path(), file.source());
         if (lookup.found() == null) {
             if (lookup.readError() != null) {
-                report(Diagnostic.of(Code.IMPORT_UNREADABLE, file.source(), use.pathSpan(),
+                report(Code.IMPORT_UNREADABLE, file.source(), use.pathSpan(), () -> Diagnostic.of(Code.IMPORT_UNREADABLE, file.source(), use.pathSpan(),
                         "cannot read import `" + use.path() + "`: " + lookup.readError()));
             } else {
-                report(Diagnostic.of(Code.IMPORT_NOT_FOUND, file.source(), use.pathSpan(),
+                report(Code.IMPORT_NOT_FOUND, file.source(), use.pathSpan(), () -> Diagnostic.of(Code.IMPORT_NOT_FOUND, file.source(), use.pathSpan(),
                         "import `" + use.path() + "` not found")
                         .withHelp(notFoundHelp(use.path(), lookup, resolver.fragments())));
             }
@@ -235,7 +225,7 @@ public final class Checker {
             List<String> chain = new ArrayList<>(frames.stream().map(Frame::key).toList());
             chain.add(found.key());
             int from = chain.indexOf(found.key());
-            report(Diagnostic.of(Code.IMPORT_CYCLE, file.source(), use.pathSpan(),
+            report(Code.IMPORT_CYCLE, file.source(), use.pathSpan(), () -> Diagnostic.of(Code.IMPORT_CYCLE, file.source(), use.pathSpan(),
                     "import cycle: `" + use.path() + "` imports this file again")
                     .withHelp("cycle: " + String.join(" -> ", shortNames(chain.subList(from, chain.size())))));
             return;
@@ -277,7 +267,7 @@ public final class Checker {
         SourceFile src = file.source();
         if (spec.holdsClassRows()) {
             if (b.label() != null) {
-                report(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(), "block `classes` takes no label"));
+                report(Code.BAD_LABEL, src, b.label().span(), () -> Diagnostic.of(Code.BAD_LABEL, src, b.label().span(), "block `classes` takes no label"));
             }
             classesBlock = b;
             classesFile = file;
@@ -286,7 +276,7 @@ public final class Checker {
         }
         if (b.label() != null) {
             if (spec.label() == null) {
-                report(Diagnostic.of(Code.BAD_LABEL, src, b.label().span(),
+                report(Code.BAD_LABEL, src, b.label().span(), () -> Diagnostic.of(Code.BAD_LABEL, src, b.label().span(),
                         "block `" + spec.name() + "` takes no label").withHelp("write `" + spec.name() + " { ... }`"));
             } else {
                 assign(spec.label(), List.of(b.label()), new Origin(Origin.Kind.FILE, src, b.label().span(), baseDir), b.label().span());
@@ -302,7 +292,7 @@ public final class Checker {
             }
             Entry prev = seen.putIfAbsent(key, e);
             if (prev != null) {
-                report(Diagnostic.of(Code.DUPLICATE_SETTING, src, e.key().span(),
+                report(Code.DUPLICATE_SETTING, src, e.key().span(), () -> Diagnostic.of(Code.DUPLICATE_SETTING, src, e.key().span(),
                         "`" + key + "` is set twice in block `" + spec.name() + "`")
                         .withRelated(src, prev.key().span(), "first set here"));
                 continue;
@@ -312,6 +302,10 @@ public final class Checker {
     }
 
     private void reportUnknownSetting(SourceFile src, BlockSpec spec, Entry e) {
+        report(Code.UNKNOWN_SETTING, src, e.key().span(), () -> unknownSetting(src, spec, e));
+    }
+
+    private static Diagnostic unknownSetting(SourceFile src, BlockSpec spec, Entry e) {
         String key = e.key().text();
         String help = Spelling.didYouMean(key, spec.settings().keySet());
         if (help == null) {
@@ -327,8 +321,8 @@ public final class Checker {
                     .map(Value::text).findFirst().orElse("...") + " { ... }`";
         }
         if (help == null) help = "settings of `" + spec.name() + "`: " + String.join(", ", spec.settings().keySet());
-        report(Diagnostic.of(Code.UNKNOWN_SETTING, src, e.key().span(),
-                "unknown setting `" + key + "` in block `" + spec.name() + "`").withHelp(help));
+        return Diagnostic.of(Code.UNKNOWN_SETTING, src, e.key().span(),
+                "unknown setting `" + key + "` in block `" + spec.name() + "`").withHelp(help);
     }
 
     private void assign(SettingSpec spec, List<Value> values, Origin origin, Span entrySpan) {

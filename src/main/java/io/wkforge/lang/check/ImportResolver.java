@@ -43,15 +43,7 @@ public class ImportResolver {
         List<String> tried = new ArrayList<>();
         String invalid = PathText.invalidReason(fileName);
         if (invalid != null) return new Lookup(null, tried, invalid);
-        List<Path> candidates = new ArrayList<>();
-        if (from.path() != null) {
-            Path dir = from.path().toAbsolutePath().getParent();
-            if (dir != null) candidates.add(dir.resolve(fileName).normalize());
-        } else {
-            candidates.add(Path.of(fileName).toAbsolutePath().normalize());
-        }
-        if (stdlibDir != null) candidates.add(stdlibDir.resolve(fileName).normalize());
-        for (Path p : candidates) {
+        for (Path p : candidates(fileName, from)) {
             tried.add(p.toString());
             if (Files.isRegularFile(p)) {
                 try {
@@ -74,6 +66,34 @@ public class ImportResolver {
             return new Lookup(null, tried, resource + ": " + e.getMessage());
         }
         return new Lookup(null, tried, null);
+    }
+
+    /** Where a file named {@code fileName} is looked for, in order: beside the importing file, then in the stdlib folder. */
+    private List<Path> candidates(String fileName, SourceFile from) {
+        List<Path> candidates = new ArrayList<>();
+        if (from.path() != null) {
+            Path dir = from.path().toAbsolutePath().getParent();
+            if (dir != null) candidates.add(dir.resolve(fileName).normalize());
+        } else {
+            candidates.add(Path.of(fileName).toAbsolutePath().normalize());
+        }
+        if (stdlibDir != null) candidates.add(stdlibDir.resolve(fileName).normalize());
+        return candidates;
+    }
+
+    /**
+     * The key {@link #resolve} would give the file that {@code use "name"} in {@code from} names
+     * ({@link Found#key}), without reading it; null when there is none. For telling which
+     * {@code use} brought a file in, where reading it again (a 5 MB import) would be waste.
+     */
+    public String keyOf(String name, SourceFile from) {
+        String fileName = name.endsWith(".recipe") ? name : name + ".recipe";
+        if (PathText.invalidReason(fileName) != null) return null;
+        for (Path p : candidates(fileName, from)) {
+            if (Files.isRegularFile(p)) return Files.isReadable(p) ? p.toAbsolutePath().toString() : null;
+        }
+        String resource = STDLIB_RESOURCE_ROOT + stripDotSlash(fileName);
+        return ImportResolver.class.getClassLoader().getResource(resource) != null ? "stdlib:" + stripDotSlash(fileName) : null;
     }
 
     /**

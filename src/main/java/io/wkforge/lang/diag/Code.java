@@ -72,11 +72,20 @@ public enum Code implements DiagnosticCode {
     private final int number;
     private final Severity defaultSeverity;
     private final String title;
+    /** {@link #id(Severity)} per severity, made once: a check asks for it per finding. */
+    private final String[] ids;
 
     Code(int number, Severity defaultSeverity, String title) {
         this.number = number;
         this.defaultSeverity = defaultSeverity;
         this.title = title;
+        this.ids = new String[Severity.values().length];
+        for (Severity s : Severity.values()) ids[s.ordinal()] = DiagnosticCode.id(s, number);
+    }
+
+    @Override
+    public String id(Severity severity) {
+        return ids[severity.ordinal()];
     }
 
     @Override

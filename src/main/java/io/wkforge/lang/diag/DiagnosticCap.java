@@ -35,8 +35,8 @@ public final class DiagnosticCap {
     private static final class Hidden {
         final SourceFile source;
         final Span first;
-        final Map<String, Integer> byCode = new TreeMap<>();
-        int count;
+        final Map<String, Long> byCode = new TreeMap<>();
+        long count;
 
         Hidden(SourceFile source, Span first) {
             this.source = source;
@@ -49,6 +49,17 @@ public final class DiagnosticCap {
      * @param root   the recipe checked (its findings come first), or null
      */
     public static Capped apply(List<Diagnostic> sorted, SourceFile root) {
+        return apply(sorted, Map.of(), root);
+    }
+
+    /**
+     * @param sorted   the findings a check kept, in the checker's order: per file, the first ones
+     *                 in source order, more than {@link #SHOWN} ({@link Diagnostics#forCheck})
+     * @param unlisted per file (display name), the findings it only counted, after all of that
+     *                 file's kept ones: they are never shown, only counted in its note and totals
+     * @param root     the recipe checked (its findings come first), or null
+     */
+    public static Capped apply(List<Diagnostic> sorted, Map<String, Diagnostics.Unlisted> unlisted, SourceFile root) {
         List<Diagnostic> ordered = new ArrayList<>(sorted.size());
         for (Diagnostic d : sorted) if (d.source() == root) ordered.add(d);
         for (Diagnostic d : sorted) if (d.source() != root) ordered.add(d);
@@ -73,8 +84,25 @@ public final class DiagnosticCap {
                 continue;
             }
             Hidden h = hidden.computeIfAbsent(file, k -> new Hidden(d.source(), d.span()));
-            h.byCode.merge(d.codeId(), 1, Integer::sum);
+            h.byCode.merge(d.codeId(), 1L, Long::sum);
             h.count++;
+        }
+        long total = ordered.size();
+        for (Map.Entry<String, Diagnostics.Unlisted> e : unlisted.entrySet()) {
+            Diagnostics.Unlisted u = e.getValue();
+            long[] c = counts.computeIfAbsent(e.getKey(), k -> new long[3]);
+            c[0] += u.errors();
+            c[1] += u.warnings();
+            c[2] += u.count();
+            errors += u.errors();
+            warnings += u.warnings();
+            total += u.count();
+            // a file's unlisted findings come after all its kept ones, which are more than SHOWN:
+            // some of those are hidden already, so the file has its note, at its first hidden place
+            // (a list that lacks them still gets its counts, in the note on other files)
+            Hidden h = hidden.computeIfAbsent(e.getKey(), k -> new Hidden(null, Span.NONE));
+            u.byCode().forEach((code, n) -> h.byCode.merge(code, n, Long::sum));
+            h.count += u.count();
         }
         List<Diagnostic> out = new ArrayList<>(shown);
         int noted = 0;
@@ -89,14 +117,14 @@ public final class DiagnosticCap {
             }
             restFiles++;
             rest.count += h.count;
-            h.byCode.forEach((code, n) -> rest.byCode.merge(code, n, Integer::sum));
+            h.byCode.forEach((code, n) -> rest.byCode.merge(code, n, Long::sum));
         }
         if (restFiles > 0) {
             out.add(Diagnostic.of(Code.TOO_MANY_ERRORS, null, Span.NONE,
                     "and " + thousands(rest.count) + " more in " + thousands(restFiles) + " other file" + (restFiles == 1 ? "" : "s")
                             + ": " + codes(rest.byCode)).withHelp(HELP));
         }
-        return new Capped(List.copyOf(out), ordered.size(), errors, warnings, counts);
+        return new Capped(List.copyOf(out), total, errors, warnings, counts);
     }
 
     private static final String HELP = "only the first " + SHOWN + " findings of a recipe are shown; fix those and check again";
@@ -105,10 +133,10 @@ public final class DiagnosticCap {
         return d.source() == null ? "" : d.source().displayName();
     }
 
-    private static String codes(Map<String, Integer> byCode) {
+    private static String codes(Map<String, Long> byCode) {
         StringBuilder sb = new StringBuilder();
         byCode.entrySet().stream()
-                .sorted((a, b) -> b.getValue() - a.getValue())
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(thousands(e.getValue())).append(' ').append(e.getKey()));
         return sb.toString();
     }

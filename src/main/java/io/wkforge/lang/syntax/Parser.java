@@ -6,7 +6,10 @@ import io.wkforge.lang.parser.RecipeParser;
 import io.wkforge.lang.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
 /** Entry point of the front end: text in, syntax tree plus syntax diagnostics out. Never throws. */
@@ -20,15 +23,55 @@ public final class Parser {
         List<Diagnostic> errors = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         Utf16Lexer lexer = new Utf16Lexer(source.text(), source.displayName());
-        CommonTokenStream tokens = new CommonTokenStream(new TokenFilter(lexer, source, errors, comments));
+        WindowedTokenStream tokens = new WindowedTokenStream(new TokenFilter(lexer, source, errors, comments));
         RecipeParser parser = new RecipeParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(source, errors));
         // SLL is exact for this grammar's decisions and several times faster than full LL.
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        RecipeParser.RecipeContext tree = parser.recipe();
-        List<Statement> statements = new TreeBuilder(source, errors).build(tree);
+        // the tree builder's findings follow the lexer's and the parser's, as when it ran after parsing
+        List<Diagnostic> treeErrors = new ArrayList<>();
+        TreeBuilder builder = new TreeBuilder(source, treeErrors);
+        parser.addParseListener(new OneStatementAtATime(builder));
+        parser.recipe();
+        List<Statement> statements = builder.finish();
+        errors.addAll(treeErrors);
         return new RecipeFile(source, statements, List.copyOf(comments), capped(source, errors));
+    }
+
+    /**
+     * Hands each top-level child of the parse tree to the tree builder as soon as the parser has
+     * finished it, and drops it from the tree: a file of 250,000 blocks never holds 250,000 parse
+     * trees (several hundred bytes each) at once, only the syntax tree the checker needs.
+     */
+    private static final class OneStatementAtATime implements ParseTreeListener {
+        private final TreeBuilder builder;
+
+        OneStatementAtATime(TreeBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            // the context is its parent's last child until the parser returns to the parent
+            if (ctx.getParent() instanceof RecipeParser.RecipeContext file) {
+                builder.topLevel(ctx);
+                file.removeLastChild();
+            }
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+            if (node.getParent() instanceof RecipeParser.RecipeContext) builder.topLevel(node);
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
+            if (node.getParent() instanceof RecipeParser.RecipeContext) builder.topLevel(node);
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {}
     }
 
     private static List<Diagnostic> capped(SourceFile source, List<Diagnostic> errors) {

@@ -147,12 +147,11 @@ final class TokenFilter implements TokenSource {
             Token t = raw();
             Token before = previousRaw;
             previousRaw = t;
-            Span span = new Span(t.getStartIndex(), t.getStopIndex() + 1);
             switch (t.getType()) {
-                case RecipeLexer.UNKNOWN_CHAR -> errors.add(Diagnostic.of(Code.UNEXPECTED_CHARACTER, source, span,
+                case RecipeLexer.UNKNOWN_CHAR -> errors.add(Diagnostic.of(Code.UNEXPECTED_CHARACTER, source, spanOf(t),
                         "unexpected character `" + t.getText() + "`").withHelp(unknownCharHelp(t.getText())));
                 case RecipeLexer.UNTERMINATED_STRING -> {
-                    errors.add(Diagnostic.of(Code.UNTERMINATED_STRING, source, span,
+                    errors.add(Diagnostic.of(Code.UNTERMINATED_STRING, source, spanOf(t),
                             "string is not closed on this line").withHelp("add a closing `\"`"));
                     CommonToken fixed = new CommonToken(t);
                     fixed.setType(RecipeLexer.STRING);
@@ -162,7 +161,7 @@ final class TokenFilter implements TokenSource {
                 case RecipeLexer.MALFORMED_NUMBER -> {
                     NumberLiterals.Complaint why = NumberLiterals.complaint(t.getText());
                     String shown = t.getText().length() > 40 ? t.getText().substring(0, 37) + "..." : t.getText();
-                    errors.add(Diagnostic.of(Code.MALFORMED_NUMBER, source, span, "`" + shown + "` is not a number"
+                    errors.add(Diagnostic.of(Code.MALFORMED_NUMBER, source, spanOf(t), "`" + shown + "` is not a number"
                             + (why.reason() == null ? "" : ": " + why.reason())).withHelp(why.help()));
                     String repaired = NumberLiterals.repair(t.getText());
                     CommonToken fixed = new CommonToken(t);
@@ -175,7 +174,7 @@ final class TokenFilter implements TokenSource {
                     return decimal != null ? decimal : t;
                 }
                 case RecipeLexer.COMMENT -> {
-                    comments.add(new Comment(t.getText().stripTrailing(), span));
+                    comments.add(new Comment(t.getText().stripTrailing(), spanOf(t)));
                     return t;
                 }
                 default -> {
@@ -183,6 +182,10 @@ final class TokenFilter implements TokenSource {
                 }
             }
         }
+    }
+
+    private static Span spanOf(Token t) {
+        return new Span(t.getStartIndex(), t.getStopIndex() + 1);
     }
 
     private Token raw() {

@@ -33,25 +33,33 @@ final class TreeBuilder {
         this.errors = errors;
     }
 
-    List<Statement> build(RecipeParser.RecipeContext tree) {
-        List<Statement> out = new ArrayList<>();
-        List<Token> strays = new ArrayList<>();
-        for (ParseTree child : children(tree)) {
-            if (child instanceof StatementContext st) {
-                flushTopLevelStrays(strays);
-                insideBrokenBlock = false;
-                Statement s = statement(st);
-                if (s != null) out.add(s);
-            } else if (child instanceof RecipeParser.StrayContext stray) {
-                Token t = stray.getStart();
-                if (!strays.isEmpty() && line(strays.get(0)) != line(t)) flushTopLevelStrays(strays);
-                strays.add(t);
-            } else {
-                flushTopLevelStrays(strays);
-            }
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<Token> strays = new ArrayList<>();
+
+    /**
+     * Takes the next child of the file's parse tree (a statement, a stray token, a separator, the
+     * end of the file), as soon as it is parsed: the parser hands each one over and drops it, so
+     * the parse tree of a whole file is never held at once.
+     */
+    void topLevel(ParseTree child) {
+        if (child instanceof StatementContext st) {
+            flushTopLevelStrays(strays);
+            insideBrokenBlock = false;
+            Statement s = statement(st);
+            if (s != null) statements.add(s);
+        } else if (child instanceof RecipeParser.StrayContext stray) {
+            Token t = stray.getStart();
+            if (!strays.isEmpty() && line(strays.get(0)) != line(t)) flushTopLevelStrays(strays);
+            strays.add(t);
+        } else {
+            flushTopLevelStrays(strays);
         }
+    }
+
+    /** The file's statements, once every top-level child has been taken. */
+    List<Statement> finish() {
         flushTopLevelStrays(strays);
-        return out;
+        return List.copyOf(statements);
     }
 
     private static List<ParseTree> children(ParserRuleContext ctx) {
@@ -164,7 +172,8 @@ final class TreeBuilder {
             errors.add(Diagnostic.of(Code.SYNTAX, source, new Span(brace, brace + 1), "block `" + name.text() + "` is never closed")
                     .withHelp("add `}` after its last setting"));
         }
-        return new Statement.Block(name, label, entries, spanOf(ctx), closed);
+        // an empty block shares one empty list: a file of 250,000 `name { }` keeps no list for each
+        return new Statement.Block(name, label, entries.isEmpty() ? List.of() : entries, spanOf(ctx), closed);
     }
 
     private Entry entry(EntryContext ctx) {
