@@ -46,6 +46,7 @@ final class EncoderPool implements AutoCloseable {
 
     /** @param threads encoder threads: the cores the stage may use */
     EncoderPool(int threads) {
+        FfmpegLibraries.load(); // before its threads start converting with swscale
         this.threads = Math.max(1, threads);
         // two per thread: one in work, one ready, for each thread, whether one video or many feed them
         this.perVideo = 2 * this.threads;

@@ -11,9 +11,7 @@ final class FfmpegCheck {
     static DoctorCheck check() {
         return DoctorCheck.of("ffmpeg", () -> {
             try {
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+                FfmpegLibraries.load();
                 String version = org.bytedeco.ffmpeg.global.avutil.av_version_info().getString();
                 int codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_version();
                 return List.of(Finding.ok("ffmpeg", "FFmpeg " + version + " loads (libavcodec " + (codec >> 16) + "."

@@ -76,6 +76,7 @@ final class FfmpegLog {
     /** Replaces FFmpeg's printing log with the counting one (once per process). */
     static void install() {
         if (callback != null) return;
+        FfmpegLibraries.load();
         synchronized (FfmpegLog.class) {
             if (callback == null) {
                 Callback c = new Callback(avcodec.avcodec_get_class().address(), avformat.avformat_get_class().address());

@@ -48,9 +48,7 @@ public final class FramesStage implements StageRunner {
      */
     @Override
     public void warmUp() {
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+        FfmpegLibraries.load();
         FfmpegLog.install();
     }
 
