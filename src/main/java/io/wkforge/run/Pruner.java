@@ -6,11 +6,9 @@ import io.wkforge.plan.Stamp;
 import io.wkforge.plan.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Removes the outputs and stamps of tasks that are no longer in the recipe (a video removed, say).
@@ -29,17 +27,10 @@ final class Pruner {
     }
 
     void prune(StageId stage, List<TaskSpec> current) throws IOException {
-        Path dir = layout.stampsDir().resolve(stage.id());
-        if (!Files.isDirectory(dir) || stage != StageId.FRAMES) return;
+        if (stage != StageId.FRAMES) return;
         Set<String> keep = new HashSet<>();
         for (TaskSpec t : current) keep.add(t.id());
-        List<Path> stampFiles;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            stampFiles = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
-        }
-        for (Path f : stampFiles) {
-            String id = layout.stampsDir().relativize(f).toString().replace('\\', '/');
-            id = id.substring(0, id.length() - ".yaml".length());
+        for (String id : store.taskIdsOf(stage.id())) {
             if (keep.contains(id)) continue;
             Stamp s = store.stamp(id);
             // outputs first: a kill in between leaves the stamp, and the next run prunes the rest
@@ -47,7 +38,6 @@ final class Pruner {
                 for (String rel : s.outputs().keySet()) Files.deleteIfExists(layout.outDir().resolve(rel));
             }
             store.remove(id);
-            Files.deleteIfExists(f);
             listener.pruned(id);
         }
     }

@@ -139,7 +139,7 @@ class RunProcessTest {
         assertTrue(Files.readString(record).contains("status: interrupted"), Files.readString(record));
         int committed;
         try (Stream<Path> s = Files.walk(out.resolve(".wkforge/stamps"))) {
-            committed = (int) s.filter(f -> f.toString().endsWith(".yaml")).count();
+            committed = (int) s.filter(f -> f.toString().endsWith(".json")).count();
         }
         assertTrue(committed >= 1 && committed < 7, "no task started after Ctrl-C: " + committed + " of 7 committed");
 

@@ -356,10 +356,21 @@ class ExecutorTest {
     @Test
     void damagedStampMeansNotDone() throws IOException {
         run();
-        Files.writeString(out(".wkforge/stamps/clean.yaml"), "{{{ not yaml");
+        Files.writeString(out(".wkforge/stamps/clean.json"), "{{{ not json");
         assertNull(new StampStore(Layout.forRecipe(recipe(), null)).stamp("clean"));
         run();
         assertEquals(List.of("clean"), ran);
+    }
+
+    @Test
+    void aStampOfAnOlderVersionIsNotReadAndGoesWhenTheTaskRunsAgain() throws IOException {
+        run();
+        Path legacy = out(".wkforge/stamps/clean.yaml");
+        Files.move(out(".wkforge/stamps/clean.json"), legacy);
+        run();
+        assertEquals(List.of("clean"), ran);
+        assertFalse(Files.exists(legacy));
+        assertTrue(Files.exists(out(".wkforge/stamps/clean.json")));
     }
 
     @Test
