@@ -75,7 +75,7 @@ cached() ( cd "$WORK/demo" && "$WKFORGE" run demo.recipe --until frames )
 echo
 echo "== medians of $N whole processes; load before: $(uptime)"
 row "java Hello (the JVM's defaults)" - java -Xshare:auto -cp "$WORK" Hello
-row "java Hello (short commands' flags)" - java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$WORK" Hello
+row "java Hello (short commands' flags)" - java -Xshare:auto -XX:+UseSerialGC -cp "$WORK" Hello
 row "wkforge --version" 0.25 "$WKFORGE" --version
 row "wkforge check recipes/trash20.recipe" 0.35 "$WKFORGE" check "$REPO/recipes/trash20.recipe"
 row "wkforge run, all cached (demo, 25 videos)" 0.6 bash -c "cd '$WORK/demo' && exec '$WKFORGE' run demo.recipe --until frames"
