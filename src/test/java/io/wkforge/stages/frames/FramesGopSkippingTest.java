@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wkforge.run.Progress;
 import io.wkforge.stages.FfmpegCli;
-import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * can be skipped.
  */
 class FramesGopSkippingTest {
-    private static final BigDecimal STREAM_FPS = BigDecimal.valueOf(30);
     private static final String SRC = "testsrc2=size=160x120:rate=30:duration=4";
     private static final List<BigDecimal> RATES = List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(60));
 
@@ -100,51 +97,38 @@ class FramesGopSkippingTest {
 
     private static void check(Video v) throws IOException {
         for (BigDecimal fps : RATES) {
-            Run skipping = extract(v.file(), fps, true);
-            Run full = extract(v.file(), fps, false);
+            SkippingRun skipping = SkippingRun.extract(dir, v.file(), fps, true);
+            SkippingRun full = SkippingRun.extract(dir, v.file(), fps, false);
             String at = v + " at fps " + fps;
-            assertNull(skipping.result.problem(), at);
-            assertNull(full.result.problem(), at);
+            assertNull(skipping.result().problem(), at);
+            assertNull(full.result().problem(), at);
             // a run dropped wrongly shows as damage or broken timing, and the video is decoded again
-            assertEquals(1, skipping.result.passes(), at + ": decoded again");
-            assertEquals(0, full.result.packetsDropped(), at + ": nothing dropped without skipping");
-            assertEquals(full.files.size(), skipping.files.size(), at + ": kept frames");
-            assertEquals(full.result.framesWritten(), skipping.result.framesWritten(), at);
-            for (int j = 0; j < full.files.size(); j++) {
-                assertEquals(full.files.get(j).getFileName(), skipping.files.get(j).getFileName());
-                assertArrayEquals(Files.readAllBytes(full.files.get(j)), Files.readAllBytes(skipping.files.get(j)),
+            assertEquals(1, skipping.result().passes(), at + ": decoded again");
+            assertEquals(0, full.result().packetsDropped(), at + ": nothing dropped without skipping");
+            assertEquals(full.files().size(), skipping.files().size(), at + ": kept frames");
+            assertEquals(full.result().framesWritten(), skipping.result().framesWritten(), at);
+            for (int j = 0; j < full.files().size(); j++) {
+                assertEquals(full.files().get(j).getFileName(), skipping.files().get(j).getFileName());
+                assertArrayEquals(Files.readAllBytes(full.files().get(j)), Files.readAllBytes(skipping.files().get(j)),
                         at + ": kept frame " + j + " differs with skipping");
             }
-            Extraction s = skipping.result;
-            FIGURES.put(v + " fps " + fps, s.framesRead() + "/" + full.result.framesRead() + " frames decoded, "
+            Extraction s = skipping.result();
+            FIGURES.put(v + " fps " + fps, s.framesRead() + "/" + full.result().framesRead() + " frames decoded, "
                     + s.runsDropped() + " runs, " + s.packetsDropped() + " packets not sent, " + s.passes() + " pass(es), "
                     + s.framesWritten() + " kept");
-            if (fps.compareTo(STREAM_FPS) > 0) {
+            if (fps.compareTo(SkippingRun.STREAM_FPS) > 0) {
                 assertEquals(0, s.packetsDropped(), at + ": every frame is kept, so none can be dropped");
             } else if (fps.equals(BigDecimal.ONE)) {
                 if (v.drops()) {
                     assertTrue(s.runsDropped() > 0, at + ": no run dropped before an IDR picture");
                     // the packets after the last kept frame are decoded all the same (a cut file shows there)
-                    assertTrue(s.framesRead() + s.packetsDropped() <= full.result.framesRead(), at + ": decoded "
-                            + s.framesRead() + " of " + full.result.framesRead() + " frames, " + s.packetsDropped() + " not sent");
+                    assertTrue(s.framesRead() + s.packetsDropped() <= full.result().framesRead(), at + ": decoded "
+                            + s.framesRead() + " of " + full.result().framesRead() + " frames, " + s.packetsDropped() + " not sent");
                 } else {
                     assertEquals(0, s.runsDropped(), at + ": dropped a run though no IDR picture follows the first");
                 }
             }
             if (!v.drops()) assertEquals(0, s.runsDropped(), at);
         }
-    }
-
-    private record Run(Extraction result, List<Path> files) {}
-
-    private static Run extract(Path video, BigDecimal fps, boolean skipping) throws IOException {
-        Path out = Files.createTempDirectory(dir, "out");
-        Extraction r = new VideoFrameExtractor(new VideoFrameExtractor.Settings(fps, STREAM_FPS, ImageFormat.PNG, 95, 2, 2, skipping))
-                .extract(video, n -> out.resolve(String.format("f_%06d.png", n)), Progress.NONE);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(out)) {
-            files = s.sorted().toList();
-        }
-        return new Run(r, files);
     }
 }

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wkforge.lang.schema.StageId;
 import io.wkforge.run.Executor;
-import io.wkforge.run.Progress;
 import io.wkforge.stages.FfmpegCli;
 import io.wkforge.stages.StageHarness;
-import io.wkforge.stages.common.frames.ImageFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same frame as the ffmpeg CLI decodes it (autorotation included).
  */
 class FramesMatrixTest {
-    private static final BigDecimal STREAM_FPS = BigDecimal.valueOf(30);
     private static final List<BigDecimal> RATES = List.of(new BigDecimal("3"), BigDecimal.ONE);
     /** Each video's verdict, printed at the end: the matrix of the issue. */
     private static final Map<String, String> VERDICTS = new ConcurrentHashMap<>();
@@ -77,28 +74,28 @@ class FramesMatrixTest {
                 "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
         StringBuilder verdict = new StringBuilder("pass");
         for (BigDecimal fps : RATES) {
-            List<Integer> expected = probe.kept(fps, STREAM_FPS);
-            Run skipping = extract(v.file(), fps, true);
-            Run full = extract(v.file(), fps, false);
-            for (Run r : List.of(skipping, full)) {
-                assertNull(r.result.problem(), v + ": reported as bad");
-                assertEquals(1, r.result.passes(), v + ": decoded more than once");
-                assertEquals(expected.size(), r.files.size(), v + " at fps " + fps + ": kept " + r.files.size()
+            List<Integer> expected = probe.kept(fps, SkippingRun.STREAM_FPS);
+            SkippingRun skipping = SkippingRun.extract(dir, v.file(), fps, true);
+            SkippingRun full = SkippingRun.extract(dir, v.file(), fps, false);
+            for (SkippingRun r : List.of(skipping, full)) {
+                assertNull(r.result().problem(), v + ": reported as bad");
+                assertEquals(1, r.result().passes(), v + ": decoded more than once");
+                assertEquals(expected.size(), r.files().size(), v + " at fps " + fps + ": kept " + r.files().size()
                         + " frames, the rule picks " + expected + " from ffprobe's " + probe.frames() + " timestamps");
             }
-            assertEquals(probe.frames(), full.result.framesRead(), v + ": frames decoded vs ffprobe's count");
+            assertEquals(probe.frames(), full.result().framesRead(), v + ": frames decoded vs ffprobe's count");
             for (int j = 0; j < expected.size(); j++) {
-                assertArrayEquals(Files.readAllBytes(full.files.get(j)), Files.readAllBytes(skipping.files.get(j)),
+                assertArrayEquals(Files.readAllBytes(full.files().get(j)), Files.readAllBytes(skipping.files().get(j)),
                         v + " at fps " + fps + ": skipping unreferenced frames changed kept frame " + j);
-                assertSameAsCli(v, cli, full.files.get(j), expected.get(j), probe.frames());
+                assertSameAsCli(v, cli, full.files().get(j), expected.get(j), probe.frames());
             }
             if (fps.equals(BigDecimal.ONE)) {
                 if (v.skippable()) {
-                    assertTrue(skipping.result.framesRead() < full.result.framesRead(), v + ": skipping never engaged");
-                    verdict.append(" (decoded ").append(skipping.result.framesRead()).append(" of ")
-                            .append(full.result.framesRead()).append(" frames at fps 1)");
+                    assertTrue(skipping.result().framesRead() < full.result().framesRead(), v + ": skipping never engaged");
+                    verdict.append(" (decoded ").append(skipping.result().framesRead()).append(" of ")
+                            .append(full.result().framesRead()).append(" frames at fps 1)");
                 } else {
-                    assertEquals(full.result.framesRead(), skipping.result.framesRead(), v + ": decodes in full");
+                    assertEquals(full.result().framesRead(), skipping.result().framesRead(), v + ": decodes in full");
                 }
             }
         }
@@ -116,19 +113,6 @@ class FramesMatrixTest {
         if (!Arrays.equals(ours.rgb(), theirs)) fail(v + ": kept image " + image.getFileName() + " is not the CLI's frame " + index);
     }
 
-    private record Run(Extraction result, List<Path> files) {}
-
-    private static Run extract(Path video, BigDecimal fps, boolean skipping) throws IOException {
-        Path out = Files.createTempDirectory(dir, "out");
-        Extraction r = new VideoFrameExtractor(new VideoFrameExtractor.Settings(fps, STREAM_FPS, ImageFormat.PNG, 95, 2, 2, skipping))
-                .extract(video, n -> out.resolve(String.format("f_%06d.png", n)), Progress.NONE);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(out)) {
-            files = s.sorted().toList();
-        }
-        return new Run(r, files);
-    }
-
     @Test
     void theWholeMatrixRunsThroughTheStageWithoutAProblem() throws IOException {
         Path project = Files.createDirectories(dir.resolve("project"));
@@ -136,7 +120,7 @@ class FramesMatrixTest {
         int expected = 0;
         for (VideoMatrix.Video v : videos) {
             copies.add(Files.copy(v.file(), Files.createDirectories(project.resolve("v")).resolve(v.name())));
-            expected += ProbedFrames.of(v.file()).kept(BigDecimal.ONE, STREAM_FPS).size();
+            expected += ProbedFrames.of(v.file()).kept(BigDecimal.ONE, SkippingRun.STREAM_FPS).size();
         }
         StageHarness h = StageHarness.write(project, """
                 classes {
@@ -149,7 +133,7 @@ class FramesMatrixTest {
         assertEquals(Executor.Outcome.OK, r.outcome(), String.join("\n", r.failures()));
         assertEquals(List.of(), h.warnings);
         assertEquals(copies.size() + 1, r.ran());
-        int mjpeg = ProbedFrames.of(project.resolve("v/mjpeg.avi")).kept(BigDecimal.ONE, STREAM_FPS).size();
+        int mjpeg = ProbedFrames.of(project.resolve("v/mjpeg.avi")).kept(BigDecimal.ONE, SkippingRun.STREAM_FPS).size();
         assertEquals(expected + mjpeg, h.files("frames").size());
     }
 }
